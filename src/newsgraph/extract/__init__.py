@@ -1,0 +1,147 @@
+"""Extraction: pure functions from a parsed spaCy `Doc` to a newsgraph/1 `Record`.
+
+One module per concern: `actors` (mentions), `coref` (short names, pronouns, descriptions),
+`events` (PLOVER triggers and their arguments). Nothing here reads files or databases."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from newsgraph.article import Article
+from newsgraph.extract.actors import Mention, find_mentions
+from newsgraph.extract.coref import antecedents, link_short_names
+from newsgraph.extract.domain import off_topic
+from newsgraph.extract.events import Arguments, Candidate, find_events
+from newsgraph.record import Actor, Event, Record, Span
+from newsgraph.record import Doc as DocMeta
+
+__all__ = ["extract_record"]
+
+
+def focus_country(mentions: list[Mention], markers: dict[int, str]) -> str | None:
+    """The country the article is mostly about: the most frequent country among its
+    state mentions and nationality markers (first mentioned wins a tie)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "state" and m.country:
+            counts[m.country] += 1
+            first.setdefault(m.country, m.start)
+    for i, country in markers.items():
+        counts[country] += 1
+        first.setdefault(country, i)
+    if not counts:
+        return None
+    return min(counts, key=lambda c: (-counts[c], first[c]))
+
+
+def sentence_country(doc: Doc, m: Mention, mentions: list[Mention], markers: dict[int, str]) -> str | None:
+    """The nearest country named before a person in the same sentence ("South Korea is
+    monitoring the situation, with Defense Minister Kim's office...")."""
+    if m.kind != "person":
+        return None
+    sent = doc[m.head].sent
+    states = {i: x.country for x in mentions if x.kind == "state" for i in range(x.start, x.end)}
+    for i in range(m.start - 1, sent.start - 1, -1):
+        country = states.get(i) or markers.get(i)
+        if country:
+            return country
+    return None
+
+
+def share_person_countries(doc: Doc, mentions: list[Mention]) -> None:
+    """"Defense Secretary Lloyd Austin and spokesman John Kirby (USA)": people named together
+    in a conjunction or apposition share a country when only one has it."""
+    by_head = {m.head: m for m in mentions if m.kind == "person"}
+    for m in mentions:
+        if m.kind != "person" or m.country:
+            continue
+        head = doc[m.head]
+        linked = [*head.conjuncts, head.head, *(c for c in head.children if c.dep_ in {"appos", "conj"})]
+        for t in linked:
+            other = by_head.get(t.i)
+            if other is not None and other is not m and other.country:
+                m.country, m.needs_country = other.country, False
+                break
+
+
+def extract_record(doc: Doc, article: Article) -> Record:
+    meta = DocMeta(id=article.id, title=article.title, date=article.date, source=article.source,
+                   url=article.url)
+    record = Record(doc=meta, text=doc.text)
+    if not doc.text.strip():
+        record.warnings.append("empty text")
+        return record
+    mentions, markers = find_mentions(doc)
+    link_short_names(mentions)
+    share_person_countries(doc, mentions)
+    focus = focus_country(mentions, markers)
+    for m in mentions:
+        if m.needs_country and m.country is None:
+            local = sentence_country(doc, m, mentions, markers)
+            m.country = local or focus
+            m.rule += f"; country of {'its sentence' if local else 'focus'} {m.country}"
+    args = Arguments(mentions, antecedents(doc, mentions, markers), markers)
+    candidates = [] if off_topic(doc) else list(find_events(doc, args))
+    actors = build_actors(doc, mentions, candidates)
+    record.actors = list(actors.values())
+    record.events = build_events(doc, candidates, actors)
+    return record
+
+
+def build_actors(doc: Doc, mentions: list[Mention], candidates: list[Candidate]) -> dict[str, Actor]:
+    """One actor per key, in order of first mention; mentions made up on the way by event
+    arguments (nationality modifiers) are included."""
+    actors: dict[str, Actor] = {}
+    every = list(mentions) + [m for c in candidates for m in c.actors + c.recipients]
+    for m in sorted(every, key=lambda m: m.start):
+        if m.key not in actors:
+            actors[m.key] = Actor(id=f"A{len(actors) + 1}", name=m.name, kind=m.kind, country=m.country,
+                                  sector=m.sector, role=m.role)
+        actor = actors[m.key]
+        actor.role = actor.role or m.role
+        span = doc[m.start : m.end]
+        offsets = (span.start_char, span.end_char)
+        if offsets not in actor.mentions:
+            actor.mentions.append(offsets)
+    return actors
+
+
+def subsumed(c: Candidate, others: list[Candidate]) -> bool:
+    """An event missing a side that another event of the article fills ("the Russian
+    invasion" beside "Russia's invasion of Ukraine") adds nothing: keep the fuller one."""
+    def keys(ms: list[Mention]) -> set[str]:
+        return {m.key for m in ms}
+
+    for o in others:
+        if o is c or o.type != c.type or o.status != c.status:
+            continue
+        if not c.recipients and o.recipients and keys(c.actors) == keys(o.actors) and c.actors:
+            return True
+        if not c.actors and o.actors and keys(c.recipients) == keys(o.recipients) and c.recipients:
+            return True
+    return False
+
+
+def build_events(doc: Doc, candidates: list[Candidate], actors: dict[str, Actor]) -> list[Event]:
+    events: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for c in candidates:
+        if subsumed(c, candidates):
+            continue
+        actor_ids = sorted({actors[m.key].id for m in c.actors}, key=lambda i: int(i[1:]))
+        recipient_ids = sorted({actors[m.key].id for m in c.recipients} - set(actor_ids), key=lambda i: int(i[1:]))
+        key = (c.type, tuple(actor_ids), tuple(recipient_ids), c.status, ())
+        if key in seen:
+            continue
+        seen.add(key)
+        sent = c.trigger.sent
+        events.append(Event(
+            id=f"E{len(events) + 1}", type=c.type, mode=c.mode, actors=actor_ids, recipients=recipient_ids,
+            trigger=Span(c.trigger.text, c.trigger.idx, c.trigger.idx + len(c.trigger.text)),
+            sentence={"start": sent.start_char, "end": sent.end_char},
+            evidence=c.evidence, confidence=c.confidence, status=c.status,
+        ))
+    return events

@@ -1,0 +1,247 @@
+"""Actor mentions: who can take part in an event, resolved to kind, country and sector.
+
+Sources of mentions, in order of trust: the gazetteer (states, capitals and seats of power,
+organisations), named entities (people, organisations, places), role nouns without a name
+("the police", "officials", "North Korean soldiers"). Countries come from markers around the
+mention (demonyms, country names, titles, appositions); failing those, from the article's
+country of focus (`resolve_defaults`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from newsgraph.lexicon import Entry, gazetteer, roles, titles
+
+# Sector precedence when several role words name one organisation ("Police Department").
+SECTOR_RANK = {s: i for i, s in enumerate(["COP", "MIL", "JUD", "LEG", "SPY", "REB", "PTY", "JRN", "MED"])}
+PERSON_NER = {"PERSON"}
+ORG_NER = {"ORG"}
+PLACE_NER = {"GPE", "LOC", "FAC"}
+ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}
+NAME_SKIP = {"det", "predet", "nummod", "quantmod", "advmod", "punct", "cc"}
+VAGUE_MODIFIERS = {"western", "foreign", "international", "unknown", "unidentified", "local"}
+
+
+@dataclass
+class Mention:
+    start: int  # token offsets [start, end)
+    end: int
+    head: int
+    name: str
+    kind: str  # person | organization | state | group
+    country: str | None
+    sector: str | None
+    role: str | None
+    key: str  # mentions with one key are one actor
+    rule: str  # what found it, for the evidence trail
+    plural: bool = False
+    needs_country: bool = False  # fill from the article's focus when nothing else says
+    extra: list[tuple[int, int]] = field(default_factory=list)
+
+
+@cache
+def _matcher(vocab: Vocab) -> tuple[PhraseMatcher, dict[int, Entry]]:
+    """A case-sensitive phrase matcher over every gazetteer form (built once per vocab)."""
+    gaz = gazetteer()
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    labels: dict[int, Entry] = {}
+    tokenizer = English().tokenizer  # the English tokenizer rules, as the pipeline splits text
+    forms = [(form, entry) for form, entry in gaz.names.items()]
+    forms += [(form, Entry(form, "demonym", iso3, None)) for form, iso3 in gaz.demonyms.items()]
+    for n, (form, entry) in enumerate(forms):
+        label = f"G{n}"
+        key = vocab.strings.add(label)
+        labels[key] = entry
+        words = [t.text for t in tokenizer(form)]
+        matcher.add(label, [Doc(vocab, words=words)])
+    return matcher, labels
+
+
+def gazetteer_spans(doc: Doc) -> list[tuple[Span, Entry]]:
+    matcher, labels = _matcher(doc.vocab)
+    found = [(Span(doc, s, e), labels[m]) for m, s, e in matcher(doc)]
+    keep = {(s.start, s.end) for s in filter_spans([s for s, _ in found])}
+    return [(s, entry) for s, entry in found if (s.start, s.end) in keep]
+
+
+def country_markers(doc: Doc, spans: Iterable[tuple[Span, Entry]]) -> dict[int, str]:
+    """Token index -> country for every token inside a demonym, country, seat or
+    organisation-with-country match."""
+    markers: dict[int, str] = {}
+    for span, entry in spans:
+        if entry.country and entry.country not in {"IGO", "NGO", "MNC"}:
+            for t in span:
+                markers[t.i] = entry.country
+    return markers
+
+
+def role_of(token: Token) -> tuple[str, str] | None:
+    table = roles()
+    lemma = token.lemma_.lower()
+    if token.i > 0:
+        two = f"{token.doc[token.i - 1].lemma_.lower()} {lemma}"
+        if two in table:
+            return table[two]
+    return table.get(lemma) or table.get(token.text.lower())
+
+
+def best_sector(sectors: Iterable[str]) -> str | None:
+    found = [s for s in sectors if s]
+    return min(found, key=lambda s: SECTOR_RANK.get(s, 99)) if found else None
+
+
+def title_sector(words: list[str]) -> tuple[str | None, str | None]:
+    """Longest title found in `words` (lower-cased) -> (title text, sector)."""
+    table = titles()
+    best: tuple[str | None, str | None] = (None, None)
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n])
+            if phrase in table:
+                return phrase, table[phrase]
+    return best
+
+
+def modifier_tokens(head: Token) -> list[Token]:
+    """Tokens of `head`'s noun phrase before it, plus its possessor and of/in/from objects."""
+    out = [t for t in head.subtree if t.i < head.i and t.dep_ not in {"relcl", "acl", "punct"}]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "in", "from", "for"}:
+            out += [t for t in child.subtree if t.i > child.i][:6]
+    return out
+
+
+def marker_country(tokens: Iterable[Token], markers: dict[int, str]) -> str | None:
+    counts = Counter(markers[t.i] for t in tokens if t.i in markers)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def state_mention(country: str, i: int, rule: str) -> Mention:
+    """The state a nationality word or country marker at token `i` stands for."""
+    name = gazetteer().country_names.get(country, country)
+    return Mention(i, i + 1, i, name, "state", country, "GOV", None, f"state:{country}", rule)
+
+
+def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
+    """Actor mentions, and the country markers (token -> ISO3) found on the way."""
+    gaz = gazetteer()
+    spans = gazetteer_spans(doc)
+    markers = country_markers(doc, spans)
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+
+    def add(m: Mention) -> None:
+        mentions.append(m)
+        taken.update(range(m.start, m.end))
+
+    person_tokens = {t.i for e in doc.ents if e.label_ in PERSON_NER for t in e}
+    for span, entry in spans:
+        # a country name inside a person's name ("Jordan Peterson") is not the country
+        if entry.kind != "demonym" and any(t.i in person_tokens for t in span) and entry.kind == "state":
+            continue
+        if entry.kind == "demonym":
+            root = span.root
+            # "the North Koreans", "Americans said": a demonym heading its own phrase is a group
+            if root.tag_ in {"NNS", "NNPS"} or (root.pos_ != "ADJ" and root.dep_ in ARG_DEPS):
+                add(Mention(span.start, span.end, root.i, span.text, "group", entry.country, None, None,
+                            f"group:{entry.country}", "demonym as noun", plural=True))
+            continue
+        kind = entry.kind
+        key = f"state:{entry.country}" if kind == "state" else f"org:{entry.name}"
+        add(Mention(span.start, span.end, span.root.i, entry.name, kind, entry.country, entry.sector, None,
+                    key, "gazetteer", plural=kind == "group"))
+
+    for ent in doc.ents:
+        if any(t.i in taken for t in ent):
+            continue
+        if ent.label_ in PERSON_NER:
+            add(person_mention(ent, markers))
+        elif ent.label_ in ORG_NER and in_title(ent, person_tokens):
+            continue
+        elif ent.label_ in ORG_NER:
+            country = marker_country(ent, markers)
+            sector = best_sector(r[1] for t in ent if (r := role_of(t)))
+            add(Mention(ent.start, ent.end, ent.root.i, ent.text, "organization", country, sector, None,
+                        f"org:{ent.text}", "named organisation", needs_country=country is None))
+        elif ent.label_ in PLACE_NER and ent.text in gaz.cities:
+            country = gaz.cities[ent.text]
+            add(Mention(ent.start, ent.end, ent.root.i, ent.text, "organization", country, "GOV", None,
+                        f"place:{ent.text}", "city or region (local authority)"))
+            for t in ent:
+                markers.setdefault(t.i, country)
+        elif ent.label_ == "NORP" and ent.root.tag_ in {"NNPS", "NNS"}:
+            add(Mention(ent.start, ent.end, ent.root.i, ent.text, "group", None, None, None,
+                        f"group:{ent.text}", "named group", plural=True))
+
+    for token in doc:
+        if token.i in taken or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        role = role_of(token)
+        if role is None or token.dep_ == "compound":
+            continue  # "Ministry spokeswoman", "media propaganda": the head names what it is
+        mods = modifier_tokens(token)
+        if any(t.lower_ in VAGUE_MODIFIERS for t in mods if t.dep_ == "amod"):
+            country = None
+            needs = False
+        else:
+            country = marker_country(mods, markers)
+            needs = country is None
+        kind, sector = role
+        org_sectors = [m.sector for m in mentions if m.head in {t.i for t in mods} and m.sector]
+        start = min([t.i for t in mods if t.i < token.i] + [token.i])
+        start = next((t.i for t in doc[start : token.i + 1] if t.dep_ not in NAME_SKIP), token.i)
+        plural = token.tag_ in {"NNS", "NNPS"}
+        name = doc[start : token.i + 1].text
+        sector = best_sector([sector, *org_sectors]) if sector == "GOV" else sector
+        lemma = token.lemma_.lower()
+        add(Mention(start, token.i + 1, token.i, name, kind, country, sector, lemma,
+                    f"role:{lemma}:{country}:{sector}", "role noun", plural=plural, needs_country=needs))
+    return mentions, markers
+
+
+def title_window(ent: Span) -> list[Token]:
+    """The words just before a name that can be its title ("White House national security
+    spokesman" John Kirby): nouns, proper nouns, adjectives and possessives, back to the
+    first word of another kind."""
+    out: list[Token] = []
+    for t in reversed(ent.doc[max(ent.sent.start, ent.start - 8) : ent.start]):
+        if t.pos_ not in {"PROPN", "NOUN", "ADJ", "PART"} and t.tag_ != "POS" and t.text not in {"-", "."}:
+            break
+        out.append(t)
+    return out[::-1]
+
+
+def in_title(ent: Span, person_tokens: set[int]) -> bool:
+    """"Defense" in "Defense Secretary Lloyd Austin" is part of a title, not an organisation."""
+    head = ent.root.head
+    return ent.root.dep_ == "compound" and (head.i in person_tokens or (head.dep_ == "compound" and head.head.i in person_tokens))
+
+
+def person_mention(ent: Span, markers: dict[int, str]) -> Mention:
+    """A named person, with country and sector from titles and appositions around the name."""
+    root = ent.root
+    context = title_window(ent)
+    for child in root.children:
+        if child.dep_ == "appos":
+            context += [t for t in child.subtree if t.dep_ not in {"relcl", "acl"}]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        context += [t for t in root.head.subtree if t.i < ent.start]
+    words = [t.lower_ for t in sorted(context, key=lambda t: t.i)]
+    title, sector = title_sector(words)
+    if sector is None:
+        sector = best_sector(r[1] for t in context if (r := role_of(t)))
+    country = marker_country(context, markers)
+    name = ent.text
+    for suffix in ("'s", "’s"):
+        name = name.removesuffix(suffix)
+    return Mention(ent.start, ent.end, root.i, name, "person", country, sector, title, f"person:{name}",
+                   "named person", needs_country=country is None)

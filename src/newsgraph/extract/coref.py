@@ -1,0 +1,105 @@
+"""Within-article coreference: short names, pronouns and definite descriptions to the
+nearest compatible actor mention before them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.actors import Mention, state_mention
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+THING_PRONOUNS = {"it", "its", "itself"}
+STATE_NOUNS = {"country", "nation", "state", "government", "side", "party"}
+
+
+def link_short_names(mentions: list[Mention]) -> None:
+    """"Kirby" after "John Kirby": give the short mention the full name's key and facts."""
+    people = [m for m in mentions if m.kind == "person"]
+    for m in people:
+        parts = m.name.split()
+        for full in people:
+            if full is m or full.start > m.start or len(full.name.split()) <= len(parts):
+                continue
+            names = full.name.split()
+            if parts == names[-len(parts) :] or parts == names[: len(parts)]:
+                m.key, m.name = full.key, full.name
+                m.country = m.country or full.country
+                m.sector = m.sector or full.sector
+                m.role = m.role or full.role
+                m.needs_country = m.country is None
+                break
+
+
+def _before(mentions: list[Mention], token: Token) -> list[Mention]:
+    return sorted((m for m in mentions if m.end <= token.i), key=lambda m: -m.start)
+
+
+def antecedents(doc: Doc, mentions: list[Mention], markers: dict[int, str]) -> dict[int, list[Mention]]:
+    """Token index of a pronoun or definite description -> the mentions it refers to."""
+    by_head = {m.head for m in mentions}
+    out: dict[int, list[Mention]] = {}
+    for token in doc:
+        if token.i in by_head:
+            continue
+        lower = token.lower_
+        if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+            found = [m for m in _before(mentions, token) if m.kind == "person" and token.i - m.start < 80]
+            if found:
+                out[token.i] = [found[0]]
+        elif token.pos_ == "PRON" and lower in GROUP_PRONOUNS | THING_PRONOUNS:
+            plural = lower in GROUP_PRONOUNS
+            near = [m for m in _before(mentions, token) if m.kind != "person" and token.i - m.start < 60]
+            # number agreement first ("their deployment" -> the North Koreans), then any state
+            found = [m for m in near if m.plural == plural] or [m for m in near if m.kind == "state"]
+            if found:
+                out[token.i] = [found[0]]
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and _definite(token):
+            want = _count(token)
+            states = _conjoined_states(doc, mentions, token) if want > 1 else []
+            states = states or _distinct_states(_before(mentions + _marker_states(doc, markers), token))
+            if len(states) >= want and token.i - states[0].start < 120:
+                out[token.i] = states[:want]
+    return out
+
+
+def _marker_states(doc: Doc, markers: dict[int, str]) -> list[Mention]:
+    """Nationality words ("South Korean President Yoon") as candidate antecedents of "the country"."""
+    return [state_mention(country, i, "nationality word") for i, country in markers.items()]
+
+
+def _conjoined_states(doc: Doc, mentions: list[Mention], token: Token) -> list[Mention]:
+    """"the two countries" after "Russia and North Korea": the nearest conjoined pair of states."""
+    by_head = {m.head: m for m in mentions if m.kind == "state"}
+    for m in _before(mentions, token):
+        if m.kind != "state" or token.i - m.start > 120:
+            continue
+        group = [by_head[t.i] for t in doc[m.head].conjuncts if t.i in by_head]
+        if group:
+            found = [m, *group]
+            return sorted({x.key: x for x in found}.values(), key=lambda x: x.start)
+    return []
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ in {"det", "predet"} and c.lower_ in {"the", "both", "this", "these"}
+               for c in token.children)
+
+
+def _count(token: Token) -> int:
+    for child in token.children:
+        if child.lower_ in {"two", "both"} or any(c.lower_ == "both" for c in token.children):
+            return 2
+        if child.lower_ == "three":
+            return 3
+    return 1
+
+
+def _distinct_states(mentions: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        if m.kind == "state" and m.key not in seen:
+            seen.add(m.key)
+            out.append(m)
+    return out

@@ -1,0 +1,31 @@
+"""Article-level sense check: sport, fandom and festival reports yield no political events."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc
+
+from newsgraph.lexicon import rows, split
+
+MIN_HITS = 8  # domain words in the article
+MIN_DISTINCT = 4  # different domain words
+MIN_SHARE = 0.012  # of all word tokens
+
+
+@cache
+def domain_terms() -> dict[str, frozenset[str]]:
+    return {row["domain"]: frozenset(split(row["terms"])) for row in rows("domains.tsv")}
+
+
+def off_topic(doc: Doc) -> str | None:
+    """The domain an article is about when it is dense in that domain's words, else None."""
+    words = [t.lower_ for t in doc if t.is_alpha]
+    if not words:
+        return None
+    bigrams = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    for domain, terms in domain_terms().items():
+        hits = [w for w in words + bigrams if w in terms]
+        if len(hits) >= MIN_HITS and len(set(hits)) >= MIN_DISTINCT and len(hits) / len(words) >= MIN_SHARE:
+            return domain
+    return None

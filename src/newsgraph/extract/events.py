@@ -1,0 +1,343 @@
+"""PLOVER events: triggers from the lexicon (triggers.tsv), arguments from the dependency parse.
+
+A verb trigger takes its actor from its subject (climbing xcomp, conj, relative and participle
+clauses; the agent of a passive) and its recipient from the first argument slot of its lexicon
+entry that names an actor (object, or a preposition's object). A noun trigger takes its actor
+from a possessor, a nationality modifier, a "by" phrase or the subject of a light verb
+("launched strikes", "imposed sanctions"), and its recipient from its prepositions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.actors import Mention, state_mention
+from newsgraph.extract.status import is_negated
+from newsgraph.lexicon import Trigger, light_verbs, triggers, word_classes
+
+RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+OBJECT_CONTROL = {"urge", "ask", "force", "allow", "order", "call", "tell", "persuade", "encourage",
+                  "invite", "help", "pressure", "press", "warn", "compel", "authorize", "permit"}
+RELATIVE = {"WDT", "WP", "WP$"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+EXAMPLE_PREPS = {"like", "including", "as"}  # "countries like Poland", "such as"
+GOVERNOR_PREPS = {"of", "including", "for", "like", "as"}  # noun -> the noun it belongs to
+
+
+@dataclass
+class Candidate:
+    type: str
+    mode: str | None
+    trigger: Token
+    actors: list[Mention]
+    recipients: list[Mention]
+    evidence: str
+    confidence: float
+    status: str = "asserted"
+
+
+class Arguments:
+    """Finds the actor mentions a token stands for: itself, its conjuncts, its antecedent,
+    or (for a noun that is no actor, such as "Russia's war efforts") its possessor or
+    nationality."""
+
+    def __init__(self, mentions: list[Mention], antecedents: dict[int, list[Mention]],
+                 markers: dict[int, str]) -> None:
+        self.by_head = {m.head: m for m in mentions}
+        self.by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        self.antecedents = antecedents
+        self.markers = markers
+        self.proxies = word_classes()["proxy"]
+
+    def of(self, token: Token | None) -> list[Mention]:
+        if token is None:
+            return []
+        out: list[Mention] = []
+        for t in [token, *token.conjuncts]:
+            for m in self._one(t, depth=0):
+                if m not in out:
+                    out.append(m)
+        return out
+
+    def _one(self, t: Token, depth: int) -> list[Mention]:
+        if t.i in self.by_head:
+            return [self.by_head[t.i]]
+        if t.i in self.antecedents:
+            return self.antecedents[t.i]
+        if t.i in self.by_token:
+            return [self.by_token[t.i]]
+        if t.tag_ in RELATIVE and t.head.dep_ == "relcl":
+            return self._one(t.head.head, depth)
+        if depth > 1 or t.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        for child in t.children:
+            if child.dep_ == "poss":
+                return self._one(child, depth + 1)
+        for child in t.children:
+            if child.dep_ in {"amod", "compound"} and child.i in self.markers:
+                return [self.state(self.markers[child.i], child)]
+        # "countries like Poland", "the government of Iraq", "the involvement of North Korean forces"
+        preps = EXAMPLE_PREPS | ({"of", "in"} if t.lemma_.lower() in self.proxies else set())
+        for child in t.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                found = [m for obj in child.children if obj.dep_ == "pobj" for m in self.of_all(obj, depth + 1)]
+                if found:
+                    return found
+        return []
+
+    def of_all(self, t: Token, depth: int) -> list[Mention]:
+        return [m for c in [t, *t.conjuncts] for m in self._one(c, depth)]
+
+    def state(self, country: str, token: Token) -> Mention:
+        return state_mention(country, token.i, "nationality modifier")
+
+
+def subject(verb: Token) -> Token | None:
+    """The token that does what `verb` says, following control and clause structure."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.tag_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "xcomp":
+        if head.lemma_ in OBJECT_CONTROL:
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        return subject(head)
+    if verb.dep_ == "conj":
+        return subject(head)
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBG":
+        # "allegations of North Korea transferring missiles": the of-phrase is the doer
+        of = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj" and o.i < verb.i), None)
+        return of if of is not None and head.pos_ == "NOUN" else head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        # "accused North Korea of swapping aid": the object of the governing verb does it
+        governor = head.head
+        obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+        if obj is not None and governor.pos_ == "VERB":
+            return obj
+        return subject(governor) if governor.pos_ == "VERB" else None
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return subject(head)  # ", providing $64 billion"; "transferring missiles to aid Russia"
+    return None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def prep_objects(token: Token, prep: str) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ in {"prep", "dative", "agent"} and child.lower_ == prep:
+            for obj in child.children:
+                if obj.dep_ in {"pobj", "pcomp"}:
+                    yield obj
+
+
+def direct_object(verb: Token) -> Token | None:
+    for dep in ("dobj", "dative"):
+        for child in verb.children:
+            if child.dep_ == dep:
+                return child
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def trigger_keys(token: Token) -> list[str]:
+    """Lexicon keys for a token: phrasal ("crack_down", "call_for", "air_strike") first."""
+    lemma = token.lemma_.lower()
+    keys = []
+    for child in token.children:
+        if child.dep_ in {"prt", "prep"}:
+            keys.append(f"{lemma}_{child.lower_}")
+        if child.dep_ == "compound":
+            keys.append(f"{child.lower_}_{lemma}")
+    if token.pos_ == "VERB" and token.dep_ != "amod":
+        rule = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        if rule is not None and any(g.lower_ == "favor" or g.lower_ == "favour" for g in rule.subtree):
+            keys.append(f"{lemma}_in_favor")
+    keys.append(lemma)
+    return keys
+
+
+def lookup(token: Token) -> tuple[str, Trigger] | None:
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+    if pos is None:
+        return None
+    table = triggers()
+    for key in trigger_keys(token):
+        found = table.get((key, pos))
+        if found:
+            return key, found[0]
+    return None
+
+
+def political(m: Mention) -> bool:
+    """States, office holders, forces and national groups: actors of politics, not passers-by."""
+    return m.kind == "state" or m.sector is not None or m.country in {"IGO", "NGO"} or (
+        m.kind == "group" and m.country is not None)
+
+
+def senses_hold(trigger: Trigger, verb: Token, args: Arguments, actors: list[Mention],
+                recipients: list[Mention]) -> bool:
+    classes = word_classes()
+    obj = direct_object(verb) if verb.pos_ == "VERB" else None
+    obj_lemmas = {t.lemma_.lower() for t in ([obj, *obj.conjuncts] if obj is not None else [])}
+    for sense in trigger.senses:
+        name, _, value = sense.partition("=")
+        if name == "obj":
+            if value == "actor":
+                ok = bool(args.of(obj))
+            elif value == "person":
+                ok = bool(obj_lemmas & classes["person"]) or any(m.kind in {"person", "group"} for m in args.of(obj))
+            else:
+                ok = bool(obj_lemmas & classes[value])
+            if not ok:
+                return False
+        elif name == "noobj":
+            if value == "any" and obj is not None or obj_lemmas & classes.get(value, frozenset()):
+                return False
+        elif name == "actor" and value == "political":
+            if not all(political(m) for m in actors + recipients):
+                return False
+        elif name == "recipient" and not recipients:
+            return False
+        elif name == "object" and obj is None:
+            return False
+    return True
+
+
+def verb_arguments(verb: Token, trigger: Trigger, args: Arguments) -> tuple[list[Mention], list[Mention], str]:
+    notes = []
+    passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive_subject is not None:
+        actors = args.of(passive_agent(verb))
+        recipients = args.of(passive_subject)
+        notes.append("passive: recipient=subject, actor=by-agent")
+        return actors, recipients, "; ".join(notes)
+    subj = subject(verb)
+    actors = args.of(subj)
+    if subj is not None:
+        notes.append(f"actor=subject '{subj.text}'")
+    recipients: list[Mention] = []
+    obj = direct_object(verb)
+    for slot in trigger.recipient_slots:
+        if slot == "obj":
+            found = args.of(obj) if obj is not None and obj.i != (subj.i if subj is not None else -1) else []
+        else:
+            heads = [verb] + ([obj, *obj.conjuncts] if obj is not None else [])
+            found = [m for h in heads for o in prep_objects(h, slot) for m in args.of(o)]
+        found = [m for m in found if m not in actors]
+        if found:
+            recipients = found
+            notes.append(f"recipient={slot} '{found[0].name}'")
+            break
+    return actors, recipients, "; ".join(notes)
+
+
+def noun_arguments(noun: Token, trigger: Trigger, args: Arguments) -> tuple[list[Mention], list[Mention], str]:
+    notes = []
+    actors: list[Mention] = []
+    recipients: list[Mention] = []
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        actors = args.of(poss)
+        notes.append(f"actor=possessor '{poss.text}'")
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound"} and child.i < noun.i:
+            found = args.of(child) or ([args.state(args.markers[child.i], child)] if child.i in args.markers else [])
+            if not found:
+                continue
+            if actors:
+                recipients = recipients or found
+            else:
+                actors = found
+                notes.append(f"actor=modifier '{child.text}'")
+    for agent in prep_objects(noun, "by"):
+        actors = actors or args.of(agent)
+    between = [m for o in prep_objects(noun, "between") for m in args.of(o)]
+    if between and trigger.type in RECIPROCAL_TYPES | {"ASSAULT"}:
+        notes.append("reciprocal: between")
+        return (actors + [m for m in between if m not in actors]), [], "; ".join(notes)
+    governor = governing_noun(noun)
+    verb = governor.head
+    if governor.dep_ == "attr" and verb.lemma_ == "be" and not actors:
+        actors = args.of(subject(verb))  # "the U.S. has been a major source of military aid"
+        notes.append(f"actor=subject of '{verb.text}'")
+    elif governor.dep_ in {"dobj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"}:
+        role = light_verbs().get(verb.lemma_.lower()) or light_verbs().get(verb.lower_)
+        holder = subject(verb) if governor.dep_ == "dobj" else passive_agent(verb)
+        if role == "actor" and not actors:
+            actors = args.of(holder)
+            notes.append(f"actor=subject of '{verb.text}'")
+        elif role == "mutual" and not actors:
+            actors = args.of(holder)
+            notes.append(f"mutual: subjects of '{verb.text}' to each other")
+            if len(actors) > 1:
+                return actors, actors, "; ".join(notes)
+        elif role == "recipient" and not recipients:
+            recipients = args.of(holder)
+            notes.append(f"recipient=subject of '{verb.text}'")
+    if not recipients:
+        for slot in trigger.recipient_slots:
+            if slot == "obj":
+                continue
+            found = [m for o in prep_objects(noun, slot) for m in args.of(o) if m not in actors]
+            if found:
+                recipients = found
+                notes.append(f"recipient={slot} '{found[0].name}'")
+                break
+    return actors, [m for m in recipients if m not in actors], "; ".join(notes)
+
+
+def governing_noun(noun: Token) -> Token:
+    """Climb from an event noun to the phrase that governs it: through conjunctions
+    ("sanctions and a blockade") and of/including/for phrases ("aid, including training for
+    soldiers", "a source of military aid")."""
+    current = noun
+    for _ in range(4):
+        if current.dep_ == "conj":
+            current = current.head
+        elif current.dep_ == "pobj" and current.head.lower_ in GOVERNOR_PREPS and current.head.head.pos_ in {"NOUN", "PROPN"}:
+            current = current.head.head
+        else:
+            break
+    return current
+
+
+def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
+    for token in doc:
+        found = lookup(token)
+        if found is None:
+            continue
+        key, trigger = found
+        if token.pos_ == "VERB":
+            actors, recipients, notes = verb_arguments(token, trigger, args)
+        else:
+            actors, recipients, notes = noun_arguments(token, trigger, args)
+        if not (any(m.country for m in actors) or any(m.country for m in recipients)):
+            continue
+        if not senses_hold(trigger, token, args, actors, recipients):
+            continue
+        status = "negated" if is_negated(token) else "asserted"
+        if status == "negated" and trigger.type == "REJECT":
+            continue  # "did not deny" is no event: a non-denial
+        evidence = f"{token.pos_.lower()} '{key}' -> {trigger.type} (triggers.tsv); {notes}".rstrip("; ")
+        if recipients == actors:  # a mutual exchange: each party to the others
+            pairs = [([a], [r for r in actors if r is not a]) for a in actors]
+        else:
+            pairs = [(actors, [m for m in recipients if m.key not in {a.key for a in actors}])]
+        for who, whom in pairs:
+            confidence = 0.45 + 0.2 * bool(who) + 0.2 * bool(whom) + 0.05 * (token.pos_ == "VERB")
+            yield Candidate(trigger.type, trigger.mode, token, who, whom, evidence, round(confidence, 2), status)

