@@ -20,7 +20,7 @@ class Entry:
     """What a name in the gazetteer stands for."""
 
     name: str
-    kind: str  # state | organization | group | demonym
+    kind: str  # state | organization | group | demonym | region
     country: str | None
     sector: str | None
 
@@ -85,6 +85,8 @@ def gazetteer() -> Gazetteer:
             add(form, state)
         for form in split(row["demonyms"]):
             demonyms.setdefault(form, iso3)
+    for row in rows("regions.tsv"):
+        add(row["name"], Entry(row["name"], "region", None, None))
     for row in rows("organizations.tsv"):
         entry = Entry(row["name"], row["kind"], row["country"] or None, row["sector"] or None)
         for form in [row["name"], *split(row["aliases"])]:
@@ -131,6 +133,16 @@ def titles() -> dict[str, str]:
     return {row["title"]: row["sector"] for row in rows("titles.tsv")}
 
 
+@dataclass(frozen=True)
+class LightVerb:
+    subject: str  # actor | recipient | mutual
+    retype: dict[str, str]  # event type -> the type this verb makes of it
+
+
 @cache
-def light_verbs() -> dict[str, str]:
-    return {row["lemma"]: row["subject"] for row in rows("light_verbs.tsv")}
+def light_verbs() -> dict[str, LightVerb]:
+    out = {}
+    for row in rows("light_verbs.tsv"):
+        retype = dict(pair.split(">", 1) for pair in split(row.get("retype", "")))
+        out[row["lemma"]] = LightVerb(row["subject"], retype)
+    return out

@@ -19,6 +19,8 @@ from newsgraph.record import Doc as DocMeta
 
 __all__ = ["extract_record"]
 
+NON_STATE = {"IGO", "NGO", "MNC"}
+
 
 def focus_country(mentions: list[Mention], markers: dict[int, str]) -> str | None:
     """The country the article is mostly about: the most frequent country among its
@@ -30,8 +32,9 @@ def focus_country(mentions: list[Mention], markers: dict[int, str]) -> str | Non
             counts[m.country] += 1
             first.setdefault(m.country, m.start)
     for i, country in markers.items():
-        counts[country] += 1
-        first.setdefault(country, i)
+        if country not in NON_STATE:
+            counts[country] += 1
+            first.setdefault(country, i)
     if not counts:
         return None
     return min(counts, key=lambda c: (-counts[c], first[c]))
@@ -46,7 +49,7 @@ def sentence_country(doc: Doc, m: Mention, mentions: list[Mention], markers: dic
     states = {i: x.country for x in mentions if x.kind == "state" for i in range(x.start, x.end)}
     for i in range(m.start - 1, sent.start - 1, -1):
         country = states.get(i) or markers.get(i)
-        if country:
+        if country and country not in NON_STATE:
             return country
     return None
 

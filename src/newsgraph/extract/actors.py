@@ -74,11 +74,11 @@ def gazetteer_spans(doc: Doc) -> list[tuple[Span, Entry]]:
 
 
 def country_markers(doc: Doc, spans: Iterable[tuple[Span, Entry]]) -> dict[int, str]:
-    """Token index -> country for every token inside a demonym, country, seat or
-    organisation-with-country match."""
+    """Token index -> country (or IGO/NGO/MNC) for every token inside a demonym, country,
+    seat or organisation match."""
     markers: dict[int, str] = {}
     for span, entry in spans:
-        if entry.country and entry.country not in {"IGO", "NGO", "MNC"}:
+        if entry.country:
             for t in span:
                 markers[t.i] = entry.country
     return markers
@@ -144,9 +144,15 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
         taken.update(range(m.start, m.end))
 
     person_tokens = {t.i for e in doc.ents if e.label_ in PERSON_NER for t in e}
+    longer_person = {t.i for e in doc.ents if e.label_ in PERSON_NER and len(e) > 1 for t in e}
     for span, entry in spans:
-        # a country name inside a person's name ("Jordan Peterson") is not the country
-        if entry.kind != "demonym" and any(t.i in person_tokens for t in span) and entry.kind == "state":
+        # a country name inside a longer person's name ("Jordan Peterson") is not the country
+        if entry.kind == "state" and len(span) == 1 and span.start in longer_person:
+            continue
+        if entry.kind == "region":
+            if span.root.dep_ in ARG_DEPS and span.root.pos_ in {"PROPN", "NOUN"}:
+                add(Mention(span.start, span.end, span.root.i, span.text, "group", None, None, None,
+                            f"region:{span.text}", "region (no country)", plural=True))
             continue
         if entry.kind == "demonym":
             root = span.root
@@ -233,6 +239,8 @@ def person_mention(ent: Span, markers: dict[int, str]) -> Mention:
     for child in root.children:
         if child.dep_ == "appos":
             context += [t for t in child.subtree if t.dep_ not in {"relcl", "acl"}]
+        if child.dep_ == "prep" and child.lower_ == "of":  # "King Hassan of Morocco"
+            context += list(child.subtree)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         context += [t for t in root.head.subtree if t.i < ent.start]
     words = [t.lower_ for t in sorted(context, key=lambda t: t.i)]

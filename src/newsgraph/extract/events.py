@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention, state_mention
 from newsgraph.extract.status import is_negated
-from newsgraph.lexicon import Trigger, light_verbs, triggers, word_classes
+from newsgraph.lexicon import LightVerb, Trigger, light_verbs, triggers, word_classes
 
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 OBJECT_CONTROL = {"urge", "ask", "force", "allow", "order", "call", "tell", "persuade", "encourage",
@@ -78,6 +78,8 @@ class Arguments:
         for child in t.children:
             if child.dep_ in {"amod", "compound"} and child.i in self.markers:
                 return [self.state(self.markers[child.i], child)]
+            if child.dep_ == "compound" and child.i in self.by_head:
+                return [self.by_head[child.i]]  # "a U.N. Security Council resolution"
         # "countries like Poland", "the government of Iraq", "the involvement of North Korean forces"
         preps = EXAMPLE_PREPS | ({"of", "in"} if t.lemma_.lower() in self.proxies else set())
         for child in t.children:
@@ -111,6 +113,10 @@ def subject(verb: Token) -> Token | None:
                 return obj
         return subject(head)
     if verb.dep_ == "conj":
+        # "was indicted by the court and will resign": the passive subject does the second act
+        passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and not any(c.dep_ == "auxpass" for c in verb.children):
+            return passive
         return subject(head)
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBG":
         # "allegations of North Korea transferring missiles": the of-phrase is the doer
@@ -171,7 +177,8 @@ def trigger_keys(token: Token) -> list[str]:
     return keys
 
 
-def lookup(token: Token) -> tuple[str, Trigger] | None:
+def lookup(token: Token) -> tuple[str, list[Trigger]] | None:
+    """The lexicon rows for a token (its most specific key that has any)."""
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
     if pos is None:
         return None
@@ -179,7 +186,7 @@ def lookup(token: Token) -> tuple[str, Trigger] | None:
     for key in trigger_keys(token):
         found = table.get((key, pos))
         if found:
-            return key, found[0]
+            return key, found
     return None
 
 
@@ -193,7 +200,11 @@ def senses_hold(trigger: Trigger, verb: Token, args: Arguments, actors: list[Men
                 recipients: list[Mention]) -> bool:
     classes = word_classes()
     obj = direct_object(verb) if verb.pos_ == "VERB" else None
-    obj_lemmas = {t.lemma_.lower() for t in ([obj, *obj.conjuncts] if obj is not None else [])}
+    objs = [obj, *obj.conjuncts] if obj is not None else []
+    # "lifted a state of emergency": the of-phrase names what the object is
+    objs += [o for t in objs for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+             for o in p.children if o.dep_ == "pobj"]
+    obj_lemmas = {t.lemma_.lower() for t in objs}
     for sense in trigger.senses:
         name, _, value = sense.partition("=")
         if name == "obj":
@@ -210,6 +221,13 @@ def senses_hold(trigger: Trigger, verb: Token, args: Arguments, actors: list[Men
                 return False
         elif name == "actor" and value == "political":
             if not all(political(m) for m in actors + recipients):
+                return False
+        elif name == "subj":
+            subj = subject(verb) if verb.pos_ == "VERB" else None
+            if subj is None or not ({subj.lemma_.lower(), *(t.lemma_.lower() for t in subj.conjuncts)} & classes[value]):
+                return False
+        elif name == "governed":
+            if light_verb_of(verb) is None:
                 return False
         elif name == "recipient" and not recipients:
             return False
@@ -231,6 +249,17 @@ def verb_arguments(verb: Token, trigger: Trigger, args: Arguments) -> tuple[list
     if subj is not None:
         notes.append(f"actor=subject '{subj.text}'")
     recipients: list[Mention] = []
+    # "agreed to hand over suspects to Britain": the complement's arguments name the recipient
+    frames = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    for frame in frames:
+        recipients = frame_recipients(frame, trigger, args, actors, subj, notes)
+        if recipients:
+            break
+    return actors, recipients, "; ".join(notes)
+
+
+def frame_recipients(verb: Token, trigger: Trigger, args: Arguments, actors: list[Mention],
+                     subj: Token | None, notes: list[str]) -> list[Mention]:
     obj = direct_object(verb)
     for slot in trigger.recipient_slots:
         if slot == "obj":
@@ -240,10 +269,9 @@ def verb_arguments(verb: Token, trigger: Trigger, args: Arguments) -> tuple[list
             found = [m for h in heads for o in prep_objects(h, slot) for m in args.of(o)]
         found = [m for m in found if m not in actors]
         if found:
-            recipients = found
-            notes.append(f"recipient={slot} '{found[0].name}'")
-            break
-    return actors, recipients, "; ".join(notes)
+            notes.append(f"recipient={slot} of '{verb.text}' '{found[0].name}'")
+            return found
+    return []
 
 
 def noun_arguments(noun: Token, trigger: Trigger, args: Arguments) -> tuple[list[Mention], list[Mention], str]:
@@ -272,11 +300,12 @@ def noun_arguments(noun: Token, trigger: Trigger, args: Arguments) -> tuple[list
         return (actors + [m for m in between if m not in actors]), [], "; ".join(notes)
     governor = governing_noun(noun)
     verb = governor.head
+    light = light_verb_of(noun)
     if governor.dep_ == "attr" and verb.lemma_ == "be" and not actors:
         actors = args.of(subject(verb))  # "the U.S. has been a major source of military aid"
         notes.append(f"actor=subject of '{verb.text}'")
-    elif governor.dep_ in {"dobj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"}:
-        role = light_verbs().get(verb.lemma_.lower()) or light_verbs().get(verb.lower_)
+    elif light is not None:
+        role = light[1].subject
         holder = subject(verb) if governor.dep_ == "dobj" else passive_agent(verb)
         if role == "actor" and not actors:
             actors = args.of(holder)
@@ -301,6 +330,25 @@ def noun_arguments(noun: Token, trigger: Trigger, args: Arguments) -> tuple[list
     return actors, [m for m in recipients if m not in actors], "; ".join(notes)
 
 
+def light_verb_of(noun: Token) -> tuple[Token, LightVerb] | None:
+    """The light verb an event noun is the object of ("launched strikes"), if any."""
+    governor = governing_noun(noun)
+    verb = governor.head
+    if governor.dep_ in {"dobj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"}:
+        entry = light_verbs().get(verb.lemma_.lower()) or light_verbs().get(verb.lower_)
+        if entry is not None:
+            return verb, entry
+    return None
+
+
+def inside_event_noun(noun: Token) -> bool:
+    """"a treaty of friendship and cooperation": the inner noun describes the outer event."""
+    head = noun
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and lookup(head.head.head) is not None
+
+
 def governing_noun(noun: Token) -> Token:
     """Climb from an event noun to the phrase that governs it: through conjunctions
     ("sanctions and a blockade") and of/including/for phrases ("aid, including training for
@@ -319,25 +367,33 @@ def governing_noun(noun: Token) -> Token:
 def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
     for token in doc:
         found = lookup(token)
-        if found is None:
+        if found is None or (token.pos_ != "VERB" and inside_event_noun(token)):
             continue
-        key, trigger = found
-        if token.pos_ == "VERB":
-            actors, recipients, notes = verb_arguments(token, trigger, args)
+        key, rows = found
+        for trigger in rows:
+            if token.pos_ == "VERB":
+                actors, recipients, notes = verb_arguments(token, trigger, args)
+            else:
+                actors, recipients, notes = noun_arguments(token, trigger, args)
+            if senses_hold(trigger, token, args, actors, recipients):
+                break
         else:
-            actors, recipients, notes = noun_arguments(token, trigger, args)
-        if not (any(m.country for m in actors) or any(m.country for m in recipients)):
             continue
-        if not senses_hold(trigger, token, args, actors, recipients):
+        if not (any(m.country for m in actors) or any(m.country for m in recipients)):
             continue
         status = "negated" if is_negated(token) else "asserted"
         if status == "negated" and trigger.type == "REJECT":
             continue  # "did not deny" is no event: a non-denial
-        evidence = f"{token.pos_.lower()} '{key}' -> {trigger.type} (triggers.tsv); {notes}".rstrip("; ")
+        event_type = trigger.type
+        light = light_verb_of(token) if token.pos_ != "VERB" else None
+        if light is not None and event_type in light[1].retype:
+            event_type = light[1].retype[event_type]
+            notes += f"; '{light[0].text}' makes it {event_type} (light_verbs.tsv)"
+        evidence = f"{token.pos_.lower()} '{key}' -> {event_type} (triggers.tsv); {notes}".rstrip("; ")
         if recipients == actors:  # a mutual exchange: each party to the others
             pairs = [([a], [r for r in actors if r is not a]) for a in actors]
         else:
             pairs = [(actors, [m for m in recipients if m.key not in {a.key for a in actors}])]
         for who, whom in pairs:
             confidence = 0.45 + 0.2 * bool(who) + 0.2 * bool(whom) + 0.05 * (token.pos_ == "VERB")
-            yield Candidate(trigger.type, trigger.mode, token, who, whom, evidence, round(confidence, 2), status)
+            yield Candidate(event_type, trigger.mode, token, who, whom, evidence, round(confidence, 2), status)
