@@ -100,7 +100,7 @@ def gazetteer() -> Gazetteer:
         if iso3:
             cities.setdefault(city["name"], iso3)
     for us_state in gc.get_us_states().values():
-        cities.setdefault(us_state["name"], "USA")
+        cities[us_state["name"]] = "USA"  # Florida the state, not the Cuban town
     return Gazetteer(names, demonyms, cities, country_names)
 
 

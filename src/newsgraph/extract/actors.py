@@ -145,15 +145,18 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
 
     person_tokens = {t.i for e in doc.ents if e.label_ in PERSON_NER for t in e}
     longer_person = {t.i for e in doc.ents if e.label_ in PERSON_NER and len(e) > 1 for t in e}
+    surnames = {e[-1].text for e in doc.ents if e.label_ in PERSON_NER and len(e) > 1}
     for span, entry in spans:
-        # a country name inside a longer person's name ("Jordan Peterson") is not the country
-        if entry.kind == "state" and len(span) == 1 and span.start in longer_person:
+        # a place name that is a person's name in this article ("Valeska Paris ... Paris said")
+        if entry.kind == "state" and len(span) == 1 and (span.start in longer_person or span.text in surnames):
             continue
         if entry.kind == "region":
             if span.root.dep_ in ARG_DEPS and span.root.pos_ in {"PROPN", "NOUN"}:
                 add(Mention(span.start, span.end, span.root.i, span.text, "group", None, None, None,
                             f"region:{span.text}", "region (no country)", plural=True))
             continue
+        if entry.kind in {"organization", "group"} and inside_longer_name(span):
+            continue  # "Democrats" in "the Neo Democrats" is another party
         if entry.kind == "demonym":
             root = span.root
             # "the North Koreans", "Americans said": a demonym heading its own phrase is a group
@@ -224,6 +227,15 @@ def title_window(ent: Span) -> list[Token]:
             break
         out.append(t)
     return out[::-1]
+
+
+def inside_longer_name(span: Span) -> bool:
+    """A gazetteer organisation found inside a longer named entity that it does not begin."""
+    for e in span.doc.ents:
+        start = e.start + sum(1 for t in e if t.dep_ == "det" and t.i < span.start)
+        if start < span.start and e.end >= span.end and e.label_ in {"ORG", "PERSON", "FAC", "WORK_OF_ART"}:
+            return True
+    return False
 
 
 def in_title(ent: Span, person_tokens: set[int]) -> bool:

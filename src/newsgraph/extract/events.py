@@ -15,14 +15,18 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention, state_mention
 from newsgraph.extract.status import is_negated
-from newsgraph.lexicon import LightVerb, Trigger, light_verbs, triggers, word_classes
+from newsgraph.lexicon import DEFAULT_SLOTS, LightVerb, Trigger, light_verbs, triggers, word_classes
 
+NON_STATE = {"IGO", "NGO", "MNC"}
+AUTHORITY_MODES = {"arrest", "seize", "ban", "deport", "allege", "convict", "release", "investigate"}
+DOMESTIC_MODES = {"arrest", "seize", "restrict", "ban", "censor", "curfew", "deport"}
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 OBJECT_CONTROL = {"urge", "ask", "force", "allow", "order", "call", "tell", "persuade", "encourage",
                   "invite", "help", "pressure", "press", "warn", "compel", "authorize", "permit"}
 RELATIVE = {"WDT", "WP", "WP$"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 EXAMPLE_PREPS = {"like", "including", "as"}  # "countries like Poland", "such as"
+EVENT_NOUN_PREPS = {"against", "on", "from"}
 GOVERNOR_PREPS = {"of", "including", "for", "like", "as"}  # noun -> the noun it belongs to
 
 
@@ -80,8 +84,11 @@ class Arguments:
                 return [self.state(self.markers[child.i], child)]
             if child.dep_ == "compound" and child.i in self.by_head:
                 return [self.by_head[child.i]]  # "a U.N. Security Council resolution"
-        # "countries like Poland", "the government of Iraq", "the involvement of North Korean forces"
+        # "countries like Poland", "the government of Iraq", "the involvement of North Korean forces",
+        # "sanctions against Nigeria", "an appeal from the president"
         preps = EXAMPLE_PREPS | ({"of", "in"} if t.lemma_.lower() in self.proxies else set())
+        if lookup(t) is not None:
+            preps |= EVENT_NOUN_PREPS
         for child in t.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 found = [m for obj in child.children if obj.dep_ == "pobj" for m in self.of_all(obj, depth + 1)]
@@ -135,6 +142,10 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+
+
 def passive_agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
@@ -167,7 +178,9 @@ def trigger_keys(token: Token) -> list[str]:
     for child in token.children:
         if child.dep_ in {"prt", "prep"}:
             keys.append(f"{lemma}_{child.lower_}")
-        if child.dep_ == "compound":
+        if child.dep_ == "prep" and child.lower_ == "of":  # "state of emergency"
+            keys += [f"{lemma}_of_{o.lemma_.lower()}" for o in child.children if o.dep_ == "pobj"]
+        if child.dep_ in {"compound", "amod"}:  # "hunger strike", "martial law"
             keys.append(f"{child.lower_}_{lemma}")
     if token.pos_ == "VERB" and token.dep_ != "amod":
         rule = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"), None)
@@ -179,7 +192,7 @@ def trigger_keys(token: Token) -> list[str]:
 
 def lookup(token: Token) -> tuple[str, list[Trigger]] | None:
     """The lexicon rows for a token (its most specific key that has any)."""
-    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+    pos = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}.get(token.pos_)
     if pos is None:
         return None
     table = triggers()
@@ -222,6 +235,9 @@ def senses_hold(trigger: Trigger, verb: Token, args: Arguments, actors: list[Men
         elif name == "actor" and value == "political":
             if not all(political(m) for m in actors + recipients):
                 return False
+        elif name == "actor" and value == "civilian":
+            if not actors or not all(m.kind == "group" and m.sector in {None, "CVL"} for m in actors):
+                return False
         elif name == "subj":
             subj = subject(verb) if verb.pos_ == "VERB" else None
             if subj is None or not ({subj.lemma_.lower(), *(t.lemma_.lower() for t in subj.conjuncts)} & classes[value]):
@@ -244,24 +260,26 @@ def verb_arguments(verb: Token, trigger: Trigger, args: Arguments) -> tuple[list
         recipients = args.of(passive_subject)
         notes.append("passive: recipient=subject, actor=by-agent")
         return actors, recipients, "; ".join(notes)
-    subj = subject(verb)
+    subj = subject(verb.head if verb.pos_ == "ADJ" and verb.dep_ == "acomp" else verb)
     actors = args.of(subj)
     if subj is not None:
         notes.append(f"actor=subject '{subj.text}'")
     recipients: list[Mention] = []
     # "agreed to hand over suspects to Britain": the complement's arguments name the recipient
-    frames = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
-    for frame in frames:
-        recipients = frame_recipients(frame, trigger, args, actors, subj, notes)
+    recipients = frame_recipients(verb, trigger.recipient_slots, args, actors, subj, notes)
+    for comp in (c for c in verb.children if c.dep_ == "xcomp"):
         if recipients:
             break
+        found = lookup(comp)
+        slots = found[1][0].recipient_slots if found else DEFAULT_SLOTS
+        recipients = frame_recipients(comp, slots, args, actors, subj, notes)
     return actors, recipients, "; ".join(notes)
 
 
-def frame_recipients(verb: Token, trigger: Trigger, args: Arguments, actors: list[Mention],
+def frame_recipients(verb: Token, slots: tuple[str, ...], args: Arguments, actors: list[Mention],
                      subj: Token | None, notes: list[str]) -> list[Mention]:
     obj = direct_object(verb)
-    for slot in trigger.recipient_slots:
+    for slot in slots:
         if slot == "obj":
             found = args.of(obj) if obj is not None and obj.i != (subj.i if subj is not None else -1) else []
         else:
@@ -319,10 +337,12 @@ def noun_arguments(noun: Token, trigger: Trigger, args: Arguments) -> tuple[list
             recipients = args.of(holder)
             notes.append(f"recipient=subject of '{verb.text}'")
     if not recipients:
+        # "imposed sanctions on the Taliban": the preposition may hang on the light verb
+        holders = [noun] + ([light[0]] if light is not None else [])
         for slot in trigger.recipient_slots:
             if slot == "obj":
                 continue
-            found = [m for o in prep_objects(noun, slot) for m in args.of(o) if m not in actors]
+            found = [m for h in holders for o in prep_objects(h, slot) for m in args.of(o) if m not in actors]
             if found:
                 recipients = found
                 notes.append(f"recipient={slot} '{found[0].name}'")
@@ -371,7 +391,7 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
             continue
         key, rows = found
         for trigger in rows:
-            if token.pos_ == "VERB":
+            if token.pos_ in {"VERB", "ADJ"}:
                 actors, recipients, notes = verb_arguments(token, trigger, args)
             else:
                 actors, recipients, notes = noun_arguments(token, trigger, args)
@@ -390,6 +410,22 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
             event_type = light[1].retype[event_type]
             notes += f"; '{light[0].text}' makes it {event_type} (light_verbs.tsv)"
         evidence = f"{token.pos_.lower()} '{key}' -> {event_type} (triggers.tsv); {notes}".rstrip("; ")
+        if not actors and recipients and trigger.mode in AUTHORITY_MODES and is_passive(token):
+            # "was arrested", "was charged": done by the authorities where it happens
+            actors = [args.state(m.country, token) for m in recipients[:1] if m.country and m.country not in NON_STATE]
+            if actors:
+                evidence += "; passive with no agent: the authorities of the recipient's country"
+        if event_type == "COERCE" and actors and not recipients and trigger.mode in DOMESTIC_MODES:
+            # an arrest, ban or curfew with no target named falls within the actor's own country
+            recipients = [args.state(m.country, token) for m in actors[:1] if m.country and m.country not in NON_STATE
+                          and (m.kind == "state" or m.sector in {"GOV", "COP", "MIL", "JUD"})]
+            if recipients:
+                evidence += "; no target named: within the actor's own country"
+        if event_type == "PROTEST" and not recipients:
+            # a protest with no stated target is against the protesters' own authorities
+            recipients = [args.state(m.country, token) for m in actors[:1] if m.country and m.country not in NON_STATE]
+            if recipients:
+                evidence += "; no target named: the protesters' own government"
         if recipients == actors:  # a mutual exchange: each party to the others
             pairs = [([a], [r for r in actors if r is not a]) for a in actors]
         else:
