@@ -28,13 +28,22 @@ def main() -> int:
     for name in [args.only] if args.only else SETS:
         gold = shared / "gold" / f"{name}.jsonl"
         golds = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
-        articles = [{"id": g["doc_id"], "title": g.get("title"), "date": g.get("date"), "text": g["text"]}
-                    for g in golds]
+        articles = [
+            {"id": g["doc_id"], "title": g.get("title"), "date": g.get("date"), "text": g["text"]}
+            for g in golds
+        ]
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out:
             for record in newsgraph.extract_many(articles):
                 out.write(json.dumps(record) + "\n")
         print(f"### {name}", flush=True)
-        cmd = [sys.executable, str(shared / "eval" / "score.py"), str(gold), out.name, "--errors", str(args.errors)]
+        cmd = [
+            sys.executable,
+            str(shared / "eval" / "score.py"),
+            str(gold),
+            out.name,
+            "--errors",
+            str(args.errors),
+        ]
         subprocess.run(cmd, check=True)
         Path(out.name).unlink()
     return 0

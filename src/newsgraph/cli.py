@@ -16,9 +16,15 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="newsgraph", description="Who did and said what to whom, from news.")
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="articles to newsgraph/1 JSON Lines on stdout")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, a directory, or - for stdin (JSONL)")
-    ex.add_argument("--format", choices=["jsonl", "json"], default="jsonl",
-                    help="jsonl: one record per line (default); json: pretty-printed records")
+    ex.add_argument(
+        "paths", nargs="+", metavar="PATH", help=".txt, .jsonl, a directory, or - for stdin (JSONL)"
+    )
+    ex.add_argument(
+        "--format",
+        choices=["jsonl", "json"],
+        default="jsonl",
+        help="jsonl: one record per line (default); json: pretty-printed records",
+    )
     ex.add_argument("--workers", type=int, default=1, help="parallel spaCy processes (default 1)")
     ex.add_argument("--batch-size", type=int, default=64)
     return ap

@@ -93,12 +93,12 @@ def gazetteer() -> Gazetteer:
             add(form, entry)
 
     cities: dict[str, str] = {}
-    iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    iso2to3: dict[str, str] = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     by_population = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     for city in by_population:
-        iso3 = iso2to3.get(city["countrycode"])
-        if iso3:
-            cities.setdefault(city["name"], iso3)
+        code = iso2to3.get(city["countrycode"])
+        if code:
+            cities.setdefault(city["name"], code)
     for us_state in gc.get_us_states().values():
         cities[us_state["name"]] = "USA"  # Florida the state, not the Cuban town
     return Gazetteer(names, demonyms, cities, country_names)

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from newsgraph.article import Article, ArticleError
 
@@ -74,10 +75,10 @@ def decode(data: bytes) -> str | ReadError:
         return ReadError("", f"not UTF-8 text (byte {e.start})")
 
 
-def read_jsonl_lines(stream, where: str) -> Iterator[Article | ReadError]:  # type: ignore[no-untyped-def]
+def read_jsonl_lines(stream: IO[bytes], where: str) -> Iterator[Article | ReadError]:
     for n, raw in enumerate(stream, 1):
         loc = f"{where}:{n}"
-        line = decode(raw) if isinstance(raw, bytes) else raw
+        line = decode(raw)
         if isinstance(line, ReadError):
             yield ReadError(loc, line.message)
             continue

@@ -18,15 +18,21 @@ def describe(record: dict[str, Any]) -> str:
     doc = record["doc"]
     lines = [f"== {doc.get('id')}: {doc.get('title') or ''}".rstrip(": ")]
     kinds = Counter(a["kind"] for a in record["actors"])
-    lines.append(f"   {len(record['actors'])} actors ({', '.join(f'{n} {k}' for k, n in kinds.most_common())}), "
-                 f"{len(record['events'])} events")
+    lines.append(
+        f"   {len(record['actors'])} actors ({', '.join(f'{n} {k}' for k, n in kinds.most_common())}), "
+        f"{len(record['events'])} events"
+    )
     text = record.get("text", "")
     for ev in record["events"]:
         who = " + ".join(name(i) for i in ev["actors"]) or "?"
         whom = " + ".join(name(i) for i in ev["recipients"])
-        status = ev["status"] + (f" per {', '.join(name(i) for i in ev['according_to'])}" if ev["according_to"] else "")
+        status = ev["status"] + (
+            f" per {', '.join(name(i) for i in ev['according_to'])}" if ev["according_to"] else ""
+        )
         sentence = text[ev["sentence"]["start"] : ev["sentence"]["end"]].replace("\n", " ")
-        lines.append(f"   {ev['type']:9s} {who}{' -> ' + whom if whom else ''}  [{status}]  «{ev['trigger']['text']}»")
+        lines.append(
+            f"   {ev['type']:9s} {who}{' -> ' + whom if whom else ''}  [{status}]  «{ev['trigger']['text']}»"
+        )
         lines.append(f"             {sentence[:150]}{'…' if len(sentence) > 150 else ''}")
     return "\n".join(lines)
 

@@ -55,7 +55,7 @@ def sentence_country(doc: Doc, m: Mention, mentions: list[Mention], markers: dic
 
 
 def share_person_countries(doc: Doc, mentions: list[Mention]) -> None:
-    """"Defense Secretary Lloyd Austin and spokesman John Kirby (USA)": people named together
+    """ "Defense Secretary Lloyd Austin and spokesman John Kirby (USA)": people named together
     in a conjunction or apposition share a country when only one has it."""
     by_head = {m.head: m for m in mentions if m.kind == "person"}
     for m in mentions:
@@ -71,8 +71,9 @@ def share_person_countries(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def extract_record(doc: Doc, article: Article) -> Record:
-    meta = DocMeta(id=article.id, title=article.title, date=article.date, source=article.source,
-                   url=article.url)
+    meta = DocMeta(
+        id=article.id, title=article.title, date=article.date, source=article.source, url=article.url
+    )
     record = Record(doc=meta, text=doc.text)
     if not doc.text.strip():
         record.warnings.append("empty text")
@@ -101,8 +102,14 @@ def build_actors(doc: Doc, mentions: list[Mention], candidates: list[Candidate])
     every = list(mentions) + [m for c in candidates for m in c.actors + c.recipients]
     for m in sorted(every, key=lambda m: m.start):
         if m.key not in actors:
-            actors[m.key] = Actor(id=f"A{len(actors) + 1}", name=m.name, kind=m.kind, country=m.country,
-                                  sector=m.sector, role=m.role)
+            actors[m.key] = Actor(
+                id=f"A{len(actors) + 1}",
+                name=m.name,
+                kind=m.kind,
+                country=m.country,
+                sector=m.sector,
+                role=m.role,
+            )
         actor = actors[m.key]
         actor.role = actor.role or m.role
         span = doc[m.start : m.end]
@@ -115,6 +122,7 @@ def build_actors(doc: Doc, mentions: list[Mention], candidates: list[Candidate])
 def subsumed(c: Candidate, others: list[Candidate]) -> bool:
     """An event missing a side that another event of the article fills ("the Russian
     invasion" beside "Russia's invasion of Ukraine") adds nothing: keep the fuller one."""
+
     def keys(ms: list[Mention]) -> set[str]:
         return {m.key for m in ms}
 
@@ -135,16 +143,26 @@ def build_events(doc: Doc, candidates: list[Candidate], actors: dict[str, Actor]
         if subsumed(c, candidates):
             continue
         actor_ids = sorted({actors[m.key].id for m in c.actors}, key=lambda i: int(i[1:]))
-        recipient_ids = sorted({actors[m.key].id for m in c.recipients} - set(actor_ids), key=lambda i: int(i[1:]))
+        recipient_ids = sorted(
+            {actors[m.key].id for m in c.recipients} - set(actor_ids), key=lambda i: int(i[1:])
+        )
         key = (c.type, tuple(actor_ids), tuple(recipient_ids), c.status, ())
         if key in seen:
             continue
         seen.add(key)
         sent = c.trigger.sent
-        events.append(Event(
-            id=f"E{len(events) + 1}", type=c.type, mode=c.mode, actors=actor_ids, recipients=recipient_ids,
-            trigger=Span(c.trigger.text, c.trigger.idx, c.trigger.idx + len(c.trigger.text)),
-            sentence={"start": sent.start_char, "end": sent.end_char},
-            evidence=c.evidence, confidence=c.confidence, status=c.status,
-        ))
+        events.append(
+            Event(
+                id=f"E{len(events) + 1}",
+                type=c.type,
+                mode=c.mode,
+                actors=actor_ids,
+                recipients=recipient_ids,
+                trigger=Span(c.trigger.text, c.trigger.idx, c.trigger.idx + len(c.trigger.text)),
+                sentence={"start": sent.start_char, "end": sent.end_char},
+                evidence=c.evidence,
+                confidence=c.confidence,
+                status=c.status,
+            )
+        )
     return events

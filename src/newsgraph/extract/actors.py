@@ -148,12 +148,29 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
     surnames = {e[-1].text for e in doc.ents if e.label_ in PERSON_NER and len(e) > 1}
     for span, entry in spans:
         # a place name that is a person's name in this article ("Valeska Paris ... Paris said")
-        if entry.kind == "state" and len(span) == 1 and (span.start in longer_person or span.text in surnames):
+        if (
+            entry.kind == "state"
+            and len(span) == 1
+            and (span.start in longer_person or span.text in surnames)
+        ):
             continue
         if entry.kind == "region":
             if span.root.dep_ in ARG_DEPS and span.root.pos_ in {"PROPN", "NOUN"}:
-                add(Mention(span.start, span.end, span.root.i, span.text, "group", None, None, None,
-                            f"region:{span.text}", "region (no country)", plural=True))
+                add(
+                    Mention(
+                        span.start,
+                        span.end,
+                        span.root.i,
+                        span.text,
+                        "group",
+                        None,
+                        None,
+                        None,
+                        f"region:{span.text}",
+                        "region (no country)",
+                        plural=True,
+                    )
+                )
             continue
         if entry.kind in {"organization", "group"} and inside_longer_name(span):
             continue  # "Democrats" in "the Neo Democrats" is another party
@@ -161,13 +178,39 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
             root = span.root
             # "the North Koreans", "Americans said": a demonym heading its own phrase is a group
             if root.tag_ in {"NNS", "NNPS"} or (root.pos_ != "ADJ" and root.dep_ in ARG_DEPS):
-                add(Mention(span.start, span.end, root.i, span.text, "group", entry.country, None, None,
-                            f"group:{entry.country}", "demonym as noun", plural=True))
+                add(
+                    Mention(
+                        span.start,
+                        span.end,
+                        root.i,
+                        span.text,
+                        "group",
+                        entry.country,
+                        None,
+                        None,
+                        f"group:{entry.country}",
+                        "demonym as noun",
+                        plural=True,
+                    )
+                )
             continue
         kind = entry.kind
         key = f"state:{entry.country}" if kind == "state" else f"org:{entry.name}"
-        add(Mention(span.start, span.end, span.root.i, entry.name, kind, entry.country, entry.sector, None,
-                    key, "gazetteer", plural=kind == "group"))
+        add(
+            Mention(
+                span.start,
+                span.end,
+                span.root.i,
+                entry.name,
+                kind,
+                entry.country,
+                entry.sector,
+                None,
+                key,
+                "gazetteer",
+                plural=kind == "group",
+            )
+        )
 
     for ent in doc.ents:
         if any(t.i in taken for t in ent):
@@ -179,17 +222,55 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
         elif ent.label_ in ORG_NER:
             country = marker_country(ent, markers)
             sector = best_sector(r[1] for t in ent if (r := role_of(t)))
-            add(Mention(ent.start, ent.end, ent.root.i, ent.text, "organization", country, sector, None,
-                        f"org:{ent.text}", "named organisation", needs_country=country is None))
+            add(
+                Mention(
+                    ent.start,
+                    ent.end,
+                    ent.root.i,
+                    ent.text,
+                    "organization",
+                    country,
+                    sector,
+                    None,
+                    f"org:{ent.text}",
+                    "named organisation",
+                    needs_country=country is None,
+                )
+            )
         elif ent.label_ in PLACE_NER and ent.text in gaz.cities:
             country = gaz.cities[ent.text]
-            add(Mention(ent.start, ent.end, ent.root.i, ent.text, "organization", country, "GOV", None,
-                        f"place:{ent.text}", "city or region (local authority)"))
+            add(
+                Mention(
+                    ent.start,
+                    ent.end,
+                    ent.root.i,
+                    ent.text,
+                    "organization",
+                    country,
+                    "GOV",
+                    None,
+                    f"place:{ent.text}",
+                    "city or region (local authority)",
+                )
+            )
             for t in ent:
                 markers.setdefault(t.i, country)
         elif ent.label_ == "NORP" and ent.root.tag_ in {"NNPS", "NNS"}:
-            add(Mention(ent.start, ent.end, ent.root.i, ent.text, "group", None, None, None,
-                        f"group:{ent.text}", "named group", plural=True))
+            add(
+                Mention(
+                    ent.start,
+                    ent.end,
+                    ent.root.i,
+                    ent.text,
+                    "group",
+                    None,
+                    None,
+                    None,
+                    f"group:{ent.text}",
+                    "named group",
+                    plural=True,
+                )
+            )
 
     for token in doc:
         if token.i in taken or token.pos_ not in {"NOUN", "PROPN"}:
@@ -212,8 +293,22 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
         name = doc[start : token.i + 1].text
         sector = best_sector([sector, *org_sectors]) if sector == "GOV" else sector
         lemma = token.lemma_.lower()
-        add(Mention(start, token.i + 1, token.i, name, kind, country, sector, lemma,
-                    f"role:{lemma}:{country}:{sector}", "role noun", plural=plural, needs_country=needs))
+        add(
+            Mention(
+                start,
+                token.i + 1,
+                token.i,
+                name,
+                kind,
+                country,
+                sector,
+                lemma,
+                f"role:{lemma}:{country}:{sector}",
+                "role noun",
+                plural=plural,
+                needs_country=needs,
+            )
+        )
     return mentions, markers
 
 
@@ -239,9 +334,11 @@ def inside_longer_name(span: Span) -> bool:
 
 
 def in_title(ent: Span, person_tokens: set[int]) -> bool:
-    """"Defense" in "Defense Secretary Lloyd Austin" is part of a title, not an organisation."""
+    """ "Defense" in "Defense Secretary Lloyd Austin" is part of a title, not an organisation."""
     head = ent.root.head
-    return ent.root.dep_ == "compound" and (head.i in person_tokens or (head.dep_ == "compound" and head.head.i in person_tokens))
+    return ent.root.dep_ == "compound" and (
+        head.i in person_tokens or (head.dep_ == "compound" and head.head.i in person_tokens)
+    )
 
 
 def person_mention(ent: Span, markers: dict[int, str]) -> Mention:
@@ -263,5 +360,16 @@ def person_mention(ent: Span, markers: dict[int, str]) -> Mention:
     name = ent.text
     for suffix in ("'s", "’s"):
         name = name.removesuffix(suffix)
-    return Mention(ent.start, ent.end, root.i, name, "person", country, sector, title, f"person:{name}",
-                   "named person", needs_country=country is None)
+    return Mention(
+        ent.start,
+        ent.end,
+        root.i,
+        name,
+        "person",
+        country,
+        sector,
+        title,
+        f"person:{name}",
+        "named person",
+        needs_country=country is None,
+    )

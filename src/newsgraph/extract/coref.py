@@ -14,7 +14,7 @@ STATE_NOUNS = {"country", "nation", "state", "government", "side", "party"}
 
 
 def link_short_names(mentions: list[Mention]) -> None:
-    """"Kirby" after "John Kirby": give the short mention the full name's key and facts."""
+    """ "Kirby" after "John Kirby": give the short mention the full name's key and facts."""
     people = [m for m in mentions if m.kind == "person"]
     for m in people:
         parts = m.name.split()
@@ -69,7 +69,7 @@ def _marker_states(doc: Doc, markers: dict[int, str]) -> list[Mention]:
 
 
 def _conjoined_states(doc: Doc, mentions: list[Mention], token: Token) -> list[Mention]:
-    """"the two countries" after "Russia and North Korea": the nearest conjoined pair of states."""
+    """ "the two countries" after "Russia and North Korea": the nearest conjoined pair of states."""
     by_head = {m.head: m for m in mentions if m.kind == "state"}
     for m in _before(mentions, token):
         if m.kind != "state" or token.i - m.start > 120:
@@ -82,8 +82,9 @@ def _conjoined_states(doc: Doc, mentions: list[Mention], token: Token) -> list[M
 
 
 def _definite(token: Token) -> bool:
-    return any(c.dep_ in {"det", "predet"} and c.lower_ in {"the", "both", "this", "these"}
-               for c in token.children)
+    return any(
+        c.dep_ in {"det", "predet"} and c.lower_ in {"the", "both", "this", "these"} for c in token.children
+    )
 
 
 def _count(token: Token) -> int:

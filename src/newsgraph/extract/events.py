@@ -8,7 +8,7 @@ from a possessor, a nationality modifier, a "by" phrase or the subject of a ligh
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -21,8 +21,25 @@ NON_STATE = {"IGO", "NGO", "MNC"}
 AUTHORITY_MODES = {"arrest", "seize", "ban", "deport", "allege", "convict", "release", "investigate"}
 DOMESTIC_MODES = {"arrest", "seize", "restrict", "ban", "censor", "curfew", "deport"}
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
-OBJECT_CONTROL = {"urge", "ask", "force", "allow", "order", "call", "tell", "persuade", "encourage",
-                  "invite", "help", "pressure", "press", "warn", "compel", "authorize", "permit"}
+OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "force",
+    "allow",
+    "order",
+    "call",
+    "tell",
+    "persuade",
+    "encourage",
+    "invite",
+    "help",
+    "pressure",
+    "press",
+    "warn",
+    "compel",
+    "authorize",
+    "permit",
+}
 RELATIVE = {"WDT", "WP", "WP$"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 EXAMPLE_PREPS = {"like", "including", "as"}  # "countries like Poland", "such as"
@@ -47,8 +64,9 @@ class Arguments:
     or (for a noun that is no actor, such as "Russia's war efforts") its possessor or
     nationality."""
 
-    def __init__(self, mentions: list[Mention], antecedents: dict[int, list[Mention]],
-                 markers: dict[int, str]) -> None:
+    def __init__(
+        self, mentions: list[Mention], antecedents: dict[int, list[Mention]], markers: dict[int, str]
+    ) -> None:
         self.by_head = {m.head: m for m in mentions}
         self.by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         self.antecedents = antecedents
@@ -91,7 +109,9 @@ class Arguments:
             preps |= EVENT_NOUN_PREPS
         for child in t.children:
             if child.dep_ == "prep" and child.lower_ in preps:
-                found = [m for obj in child.children if obj.dep_ == "pobj" for m in self.of_all(obj, depth + 1)]
+                found = [
+                    m for obj in child.children if obj.dep_ == "pobj" for m in self.of_all(obj, depth + 1)
+                ]
                 if found:
                     return found
         return []
@@ -127,8 +147,16 @@ def subject(verb: Token) -> Token | None:
         return subject(head)
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBG":
         # "allegations of North Korea transferring missiles": the of-phrase is the doer
-        of = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                   for o in p.children if o.dep_ == "pobj" and o.i < verb.i), None)
+        of = next(
+            (
+                o
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj" and o.i < verb.i
+            ),
+            None,
+        )
         return of if of is not None and head.pos_ == "NOUN" else head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         # "accused North Korea of swapping aid": the object of the governing verb does it
@@ -137,7 +165,9 @@ def subject(verb: Token) -> Token | None:
         if obj is not None and governor.pos_ == "VERB":
             return obj
         return subject(governor) if governor.pos_ == "VERB" else None
-    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+    if verb.dep_ == "advcl" and (
+        verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
         return subject(head)  # ", providing $64 billion"; "transferring missiles to aid Russia"
     return None
 
@@ -205,54 +235,93 @@ def lookup(token: Token) -> tuple[str, list[Trigger]] | None:
 
 def political(m: Mention) -> bool:
     """States, office holders, forces and national groups: actors of politics, not passers-by."""
-    return m.kind == "state" or m.sector is not None or m.country in {"IGO", "NGO"} or (
-        m.kind == "group" and m.country is not None)
+    return (
+        m.kind == "state"
+        or m.sector is not None
+        or m.country in {"IGO", "NGO"}
+        or (m.kind == "group" and m.country is not None)
+    )
 
 
-def senses_hold(trigger: Trigger, verb: Token, args: Arguments, actors: list[Mention],
-                recipients: list[Mention]) -> bool:
-    classes = word_classes()
-    obj = direct_object(verb) if verb.pos_ == "VERB" else None
-    objs = [obj, *obj.conjuncts] if obj is not None else []
-    # "lifted a state of emergency": the of-phrase names what the object is
-    objs += [o for t in objs for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-             for o in p.children if o.dep_ == "pobj"]
-    obj_lemmas = {t.lemma_.lower() for t in objs}
+@dataclass
+class SenseContext:
+    """What the sense checks of triggers.tsv look at for one trigger occurrence."""
+
+    trigger: Token
+    args: Arguments
+    actors: list[Mention]
+    recipients: list[Mention]
+
+    @property
+    def obj(self) -> Token | None:
+        return direct_object(self.trigger) if self.trigger.pos_ == "VERB" else None
+
+    @property
+    def obj_lemmas(self) -> set[str]:
+        objs = [self.obj, *self.obj.conjuncts] if self.obj is not None else []
+        # "lifted a state of emergency": the of-phrase names what the object is
+        objs += [
+            o
+            for t in objs
+            for p in t.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        return {t.lemma_.lower() for t in objs}
+
+    @property
+    def subj_lemmas(self) -> set[str]:
+        subj = subject(self.trigger) if self.trigger.pos_ == "VERB" else None
+        return {t.lemma_.lower() for t in ([subj, *subj.conjuncts] if subj is not None else [])}
+
+
+def _obj_is(ctx: SenseContext, value: str) -> bool:
+    if value == "actor":
+        return bool(ctx.args.of(ctx.obj))
+    if value == "person":
+        return bool(ctx.obj_lemmas & word_classes()["person"]) or any(
+            m.kind in {"person", "group"} for m in ctx.args.of(ctx.obj)
+        )
+    return bool(ctx.obj_lemmas & word_classes()[value])
+
+
+def _obj_is_not(ctx: SenseContext, value: str) -> bool:
+    if value == "any":
+        return ctx.obj is None
+    return not ctx.obj_lemmas & word_classes()[value]
+
+
+def _actors_are(ctx: SenseContext, value: str) -> bool:
+    if value == "political":
+        return all(political(m) for m in ctx.actors + ctx.recipients)
+    # civilian: "protesters blocked roads" is a protest, not coercion
+    return bool(ctx.actors) and all(m.kind == "group" and m.sector in {None, "CVL"} for m in ctx.actors)
+
+
+SENSES: dict[str, Callable[[SenseContext, str], bool]] = {
+    "obj": _obj_is,
+    "noobj": _obj_is_not,
+    "subj": lambda ctx, value: bool(ctx.subj_lemmas & word_classes()[value]),
+    "actor": _actors_are,
+    "governed": lambda ctx, _: light_verb_of(ctx.trigger) is not None,
+    "recipient": lambda ctx, _: bool(ctx.recipients),
+    "object": lambda ctx, _: ctx.obj is not None,
+}
+
+
+def senses_hold(trigger: Trigger, ctx: SenseContext) -> bool:
+    """All sense constraints of a lexicon row hold (see the header of triggers.tsv)."""
     for sense in trigger.senses:
         name, _, value = sense.partition("=")
-        if name == "obj":
-            if value == "actor":
-                ok = bool(args.of(obj))
-            elif value == "person":
-                ok = bool(obj_lemmas & classes["person"]) or any(m.kind in {"person", "group"} for m in args.of(obj))
-            else:
-                ok = bool(obj_lemmas & classes[value])
-            if not ok:
-                return False
-        elif name == "noobj":
-            if value == "any" and obj is not None or obj_lemmas & classes.get(value, frozenset()):
-                return False
-        elif name == "actor" and value == "political":
-            if not all(political(m) for m in actors + recipients):
-                return False
-        elif name == "actor" and value == "civilian":
-            if not actors or not all(m.kind == "group" and m.sector in {None, "CVL"} for m in actors):
-                return False
-        elif name == "subj":
-            subj = subject(verb) if verb.pos_ == "VERB" else None
-            if subj is None or not ({subj.lemma_.lower(), *(t.lemma_.lower() for t in subj.conjuncts)} & classes[value]):
-                return False
-        elif name == "governed":
-            if light_verb_of(verb) is None:
-                return False
-        elif name == "recipient" and not recipients:
-            return False
-        elif name == "object" and obj is None:
+        if not SENSES[name](ctx, value):
             return False
     return True
 
 
-def verb_arguments(verb: Token, trigger: Trigger, args: Arguments) -> tuple[list[Mention], list[Mention], str]:
+def verb_arguments(
+    verb: Token, trigger: Trigger, args: Arguments
+) -> tuple[list[Mention], list[Mention], str]:
     notes = []
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive_subject is not None:
@@ -264,7 +333,6 @@ def verb_arguments(verb: Token, trigger: Trigger, args: Arguments) -> tuple[list
     actors = args.of(subj)
     if subj is not None:
         notes.append(f"actor=subject '{subj.text}'")
-    recipients: list[Mention] = []
     # "agreed to hand over suspects to Britain": the complement's arguments name the recipient
     recipients = frame_recipients(verb, trigger.recipient_slots, args, actors, subj, notes)
     for comp in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -276,8 +344,14 @@ def verb_arguments(verb: Token, trigger: Trigger, args: Arguments) -> tuple[list
     return actors, recipients, "; ".join(notes)
 
 
-def frame_recipients(verb: Token, slots: tuple[str, ...], args: Arguments, actors: list[Mention],
-                     subj: Token | None, notes: list[str]) -> list[Mention]:
+def frame_recipients(
+    verb: Token,
+    slots: tuple[str, ...],
+    args: Arguments,
+    actors: list[Mention],
+    subj: Token | None,
+    notes: list[str],
+) -> list[Mention]:
     obj = direct_object(verb)
     for slot in slots:
         if slot == "obj":
@@ -292,7 +366,9 @@ def frame_recipients(verb: Token, slots: tuple[str, ...], args: Arguments, actor
     return []
 
 
-def noun_arguments(noun: Token, trigger: Trigger, args: Arguments) -> tuple[list[Mention], list[Mention], str]:
+def noun_arguments(
+    noun: Token, trigger: Trigger, args: Arguments
+) -> tuple[list[Mention], list[Mention], str]:
     notes = []
     actors: list[Mention] = []
     recipients: list[Mention] = []
@@ -302,7 +378,9 @@ def noun_arguments(noun: Token, trigger: Trigger, args: Arguments) -> tuple[list
         notes.append(f"actor=possessor '{poss.text}'")
     for child in noun.children:
         if child.dep_ in {"amod", "compound"} and child.i < noun.i:
-            found = args.of(child) or ([args.state(args.markers[child.i], child)] if child.i in args.markers else [])
+            found = args.of(child) or (
+                [args.state(args.markers[child.i], child)] if child.i in args.markers else []
+            )
             if not found:
                 continue
             if actors:
@@ -362,7 +440,7 @@ def light_verb_of(noun: Token) -> tuple[Token, LightVerb] | None:
 
 
 def inside_event_noun(noun: Token) -> bool:
-    """"a treaty of friendship and cooperation": the inner noun describes the outer event."""
+    """ "a treaty of friendship and cooperation": the inner noun describes the outer event."""
     head = noun
     while head.dep_ == "conj":
         head = head.head
@@ -377,7 +455,11 @@ def governing_noun(noun: Token) -> Token:
     for _ in range(4):
         if current.dep_ == "conj":
             current = current.head
-        elif current.dep_ == "pobj" and current.head.lower_ in GOVERNOR_PREPS and current.head.head.pos_ in {"NOUN", "PROPN"}:
+        elif (
+            current.dep_ == "pobj"
+            and current.head.lower_ in GOVERNOR_PREPS
+            and current.head.head.pos_ in {"NOUN", "PROPN"}
+        ):
             current = current.head.head
         else:
             break
@@ -395,7 +477,7 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
                 actors, recipients, notes = verb_arguments(token, trigger, args)
             else:
                 actors, recipients, notes = noun_arguments(token, trigger, args)
-            if senses_hold(trigger, token, args, actors, recipients):
+            if senses_hold(trigger, SenseContext(token, args, actors, recipients)):
                 break
         else:
             continue
@@ -412,18 +494,29 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
         evidence = f"{token.pos_.lower()} '{key}' -> {event_type} (triggers.tsv); {notes}".rstrip("; ")
         if not actors and recipients and trigger.mode in AUTHORITY_MODES and is_passive(token):
             # "was arrested", "was charged": done by the authorities where it happens
-            actors = [args.state(m.country, token) for m in recipients[:1] if m.country and m.country not in NON_STATE]
+            actors = [
+                args.state(m.country, token)
+                for m in recipients[:1]
+                if m.country and m.country not in NON_STATE
+            ]
             if actors:
                 evidence += "; passive with no agent: the authorities of the recipient's country"
         if event_type == "COERCE" and actors and not recipients and trigger.mode in DOMESTIC_MODES:
             # an arrest, ban or curfew with no target named falls within the actor's own country
-            recipients = [args.state(m.country, token) for m in actors[:1] if m.country and m.country not in NON_STATE
-                          and (m.kind == "state" or m.sector in {"GOV", "COP", "MIL", "JUD"})]
+            recipients = [
+                args.state(m.country, token)
+                for m in actors[:1]
+                if m.country
+                and m.country not in NON_STATE
+                and (m.kind == "state" or m.sector in {"GOV", "COP", "MIL", "JUD"})
+            ]
             if recipients:
                 evidence += "; no target named: within the actor's own country"
         if event_type == "PROTEST" and not recipients:
             # a protest with no stated target is against the protesters' own authorities
-            recipients = [args.state(m.country, token) for m in actors[:1] if m.country and m.country not in NON_STATE]
+            recipients = [
+                args.state(m.country, token) for m in actors[:1] if m.country and m.country not in NON_STATE
+            ]
             if recipients:
                 evidence += "; no target named: the protesters' own government"
         if recipients == actors:  # a mutual exchange: each party to the others
@@ -432,4 +525,6 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
             pairs = [(actors, [m for m in recipients if m.key not in {a.key for a in actors}])]
         for who, whom in pairs:
             confidence = 0.45 + 0.2 * bool(who) + 0.2 * bool(whom) + 0.05 * (token.pos_ == "VERB")
-            yield Candidate(event_type, trigger.mode, token, who, whom, evidence, round(confidence, 2), status)
+            yield Candidate(
+                event_type, trigger.mode, token, who, whom, evidence, round(confidence, 2), status
+            )
