@@ -1,0 +1,324 @@
+"""Events: PLOVER triggers and their arguments. One test per argument pattern, each of the 16
+PLOVER types at least once, domestic events, the sense checks and the status of negation."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import actors_by_id, countries, event_at, events_of, extract, summary, tuples, types
+
+PLOVER_TYPES = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}  # fmt: skip
+
+
+# ---- argument patterns
+
+
+def test_verb_subject_is_actor_and_object_is_recipient():
+    rec = extract("Ethiopia attacked Eritrea early on Tuesday.")
+    assert tuples(rec) == [("ASSAULT", {"ETH"}, {"ERI"})]
+
+
+def test_passive_subject_is_recipient_and_by_agent_is_actor():
+    rec = extract("Eritrea was attacked by Ethiopia early on Tuesday.")
+    assert tuples(rec) == [("ASSAULT", {"ETH"}, {"ERI"})]
+
+
+def test_prepositional_object_is_recipient():
+    rec = extract("Canada sent weapons to Latvia last month.")
+    assert ("AID", {"CAN"}, {"LVA"}) in tuples(rec)
+
+
+def test_light_verb_with_an_attack_noun():
+    rec = extract("Azerbaijan launched air strikes on Armenia on Sunday.")
+    assert ("ASSAULT", {"AZE"}, {"ARM"}) in tuples(rec)
+
+
+def test_light_verb_with_a_sanction_noun():
+    rec = extract("Australia imposed sanctions on Myanmar on Friday.")
+    assert ("SANCTION", {"AUS"}, {"MMR"}) in tuples(rec)
+
+
+def test_light_verb_whose_subject_is_the_recipient():
+    rec = extract("Myanmar faces new sanctions from Australia.")
+    assert ("SANCTION", {"AUS"}, {"MMR"}) in tuples(rec)
+
+
+def test_possessive_noun_event():
+    rec = extract("Vietnam's invasion of Laos alarmed its neighbours.")
+    assert ("ASSAULT", {"VNM"}, {"LAO"}) in tuples(rec)
+
+
+def test_nationality_adjective_noun_event():
+    rec = extract("Historians still debate the Ethiopian invasion of Somalia.")
+    assert ("ASSAULT", {"ETH"}, {"SOM"}) in tuples(rec)
+
+
+def test_conjoined_subjects_are_all_actors_of_one_event():
+    rec = extract("Sweden and Norway condemned Belarus on Monday.")
+    assert tuples(rec) == [("ACCUSE", {"SWE", "NOR"}, {"BLR"})]
+
+
+def test_conjoined_objects_are_all_recipients_of_one_event():
+    rec = extract("Sweden condemned Belarus and Russia on Monday.")
+    assert ("ACCUSE", {"SWE"}, {"BLR", "RUS"}) in tuples(rec)
+
+
+def test_signing_a_treaty_together_makes_all_parties_actors():
+    rec = extract("Peru and Ecuador signed a border treaty on Friday.")
+    treaty = event_at(rec, "treaty")
+    assert treaty["type"] in {"AGREE", "SUPPORT"}  # PLOVER codes signing an agreement as SUPPORT
+    assert countries(rec, treaty["actors"]) == {"PER", "ECU"}
+    assert treaty["recipients"] == []
+
+
+def test_talks_between_two_states_make_both_actors_and_no_recipient():
+    rec = extract("Talks between Sudan and Chad resumed in Cairo on Monday.")
+    assert tuples(rec) == [("CONSULT", {"SDN", "TCD"}, set())]
+
+
+def test_agreeing_together_makes_all_parties_actors():
+    rec = extract("Chile and Bolivia agreed to a ceasefire on Monday.")
+    assert ("AGREE", {"CHL", "BOL"}, set()) in tuples(rec)
+
+
+def test_object_control_the_object_does_the_complement():
+    rec = extract("Denmark urged Belarus to release the detained journalists.")
+    assert ("REQUEST", {"DNK"}, {"BLR"}) in tuples(rec)
+    release = event_at(rec, "release")
+    assert release["type"] == "RETREAT"
+    assert countries(rec, release["actors"]) == {"BLR"}
+
+
+def test_subject_control_the_subject_does_the_complement():
+    rec = extract("Spain agreed to send troops to Mali.")
+    assert ("AID", {"ESP"}, {"MLI"}) in tuples(rec)
+
+
+def test_a_relative_clause_subject_is_the_noun_it_modifies():
+    rec = extract("Officials in Kyiv condemned Belarus, which hosted Russian troops.")
+    assert ("ACCUSE", {"UKR"}, {"BLR"}) in tuples(rec)
+
+
+def test_every_event_names_only_actors_of_the_record():
+    rec = extract("Sweden and Norway condemned Belarus and Russia on Monday.")
+    ids = set(actors_by_id(rec))
+    for event in rec["events"]:
+        assert set(event["actors"]) | set(event["recipients"]) <= ids
+
+
+# ---- each PLOVER type at least once
+
+TYPE_CASES = [
+    ("Chile agreed to a ceasefire with Bolivia on Monday.", ("AGREE", {"CHL"}, {"BOL"})),
+    ("The Kenyan president visited Tanzania on Monday.", ("CONSULT", {"KEN"}, {"TZA"})),
+    ("Sweden praised Finland for its handling of the crisis.", ("SUPPORT", {"SWE"}, {"FIN"})),
+    ("Vietnam eased its restrictions on Cambodia on Friday.", ("CONCEDE", {"VNM"}, {"KHM"})),
+    ("Greece cooperated with Egypt on maritime security last year.", ("COOPERATE", {"GRC"}, {"EGY"})),
+    ("Japan provided humanitarian aid to the Philippines.", ("AID", {"JPN"}, {"PHL"})),
+    ("Armenia withdrew its troops from Azerbaijan on Wednesday.", ("RETREAT", {"ARM"}, {"AZE"})),
+    ("Ghana asked Nigeria for help with the refugees.", ("REQUEST", {"GHA"}, {"NGA"})),
+    ("Bolivia accused Chile of spying on its diplomats.", ("ACCUSE", {"BOL"}, {"CHL"})),
+    ("Iceland rejected Norway's request for fishing rights.", ("REJECT", {"ISL"}, {"NOR"})),
+    ("Venezuela threatened Guyana with military action.", ("THREATEN", {"VEN"}, {"GUY"})),
+    ("Protesters rallied against the Polish government in Warsaw.", ("PROTEST", {"POL"}, {"POL"})),
+    ("Canada sanctioned Nicaragua over the election.", ("SANCTION", {"CAN"}, {"NIC"})),
+    ("Serbia deployed troops to its border with Kosovo.", ("MOBILIZE", {"SRB"}, set())),
+    ("Turkey detained three Greek journalists on Monday.", ("COERCE", {"TUR"}, {"GRC"})),
+    ("Azerbaijan shelled Armenian villages on Thursday.", ("ASSAULT", {"AZE"}, {"ARM"})),
+]
+
+
+def test_the_type_cases_cover_all_sixteen_plover_types():
+    assert {expected[0] for _, expected in TYPE_CASES} == PLOVER_TYPES
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TYPE_CASES, ids=[case[1][0] for case in TYPE_CASES])
+def test_each_plover_type(sentence, expected):
+    rec = extract(sentence)
+    assert expected in tuples(rec), summary(rec)
+
+
+def test_every_event_type_is_a_plover_type():
+    for sentence, _ in TYPE_CASES:
+        assert set(types(extract(sentence))) <= PLOVER_TYPES
+
+
+def test_releasing_prisoners_is_retreat():
+    rec = extract("Sudan released two Ethiopian prisoners on Sunday.")
+    assert ("RETREAT", {"SDN"}, {"ETH"}) in tuples(rec)
+    assert event_at(rec, "released")["mode"] == "release"
+
+
+def test_a_leader_resigning_is_retreat():
+    rec = extract("Peru's president resigned on Friday.")
+    assert ("RETREAT", {"PER"}, set()) in tuples(rec)
+
+
+def test_a_politician_arriving_somewhere_is_not_a_troop_movement():
+    rec = extract("Kenyan President Daniel Otieno arrived in Uganda on Monday.")
+    assert "MOBILIZE" not in types(rec), summary(rec)
+
+
+def test_troops_arriving_is_mobilize():
+    rec = extract("Russian troops arrived in Belarus on Monday.")
+    assert ("MOBILIZE", {"RUS"}, {"BLR"}) in tuples(rec)
+
+
+# ---- domestic events
+
+
+def test_police_arresting_protesters_is_domestic_coerce():
+    rec = extract("Police arrested protesters in Madrid on Saturday.")
+    assert ("COERCE", {"ESP"}, {"ESP"}) in tuples(rec)
+
+
+def test_police_arresting_a_number_of_protesters_is_domestic_coerce():
+    rec = extract("Police arrested dozens of protesters in Madrid on Saturday.")
+    assert ("COERCE", {"ESP"}, {"ESP"}) in tuples(rec)
+
+
+def test_police_in_a_named_country_act_for_it():
+    rec = extract("Police in Peru detained forty protesters on Sunday.")
+    assert ("COERCE", {"PER"}, {"PER"}) in tuples(rec)
+
+
+def test_a_government_defending_its_police_is_domestic():
+    rec = extract("France has seen weeks of unrest. The French government defended the police on Monday.")
+    assert ("SUPPORT", {"FRA"}, {"FRA"}) in tuples(rec)
+
+
+# ---- sense checks: words that are not political events
+
+FOOTBALL_REPORT = (
+    "Brazil beat Germany 2-1 in a friendly match in Rio de Janeiro on Saturday.\n"
+    "Germany attacked down the left in the opening minutes, but the German defence conceded a "
+    "penalty after half an hour, and Brazil's striker scored from the spot.\n"
+    "Germany equalised after the break before a late header from a Brazilian midfielder won the game.\n"
+    "The coach praised his players after the match, and thousands of fans celebrated outside the stadium."
+)
+
+FESTIVAL_REPORT = (
+    "Thousands of visitors filled the streets of Kyoto on Sunday for the annual lantern festival.\n"
+    "Performers in costumes led a parade through the old town, and vendors sold sweets from wooden booths.\n"
+    "The celebration ended with fireworks over the river, and organisers said attendance was the "
+    "highest in a decade.\n"
+    "Visitors from China and South Korea attacked the food stalls with enthusiasm."
+)
+
+
+def test_a_football_match_report_yields_no_events():
+    rec = extract(FOOTBALL_REPORT)
+    assert rec["events"] == [], summary(rec)
+
+
+def test_the_football_report_still_names_its_actors():
+    rec = extract(FOOTBALL_REPORT)
+    assert {"BRA", "DEU"} <= {a["country"] for a in rec["actors"]}
+
+
+def test_a_match_sentence_alone_would_be_an_assault():
+    # what the article-level sense check guards against: out of context the verb fires
+    rec = extract("Germany attacked Brazil on Saturday.")
+    assert ("ASSAULT", {"DEU"}, {"BRA"}) in tuples(rec)
+
+
+def test_a_festival_report_yields_no_events():
+    rec = extract(FESTIVAL_REPORT)
+    assert rec["events"] == [], summary(rec)
+
+
+def test_a_political_article_mentioning_a_match_keeps_its_events():
+    rec = extract(
+        "Serbia recalled its ambassador to Croatia on Monday after fans clashed at a football match "
+        "in Zagreb.\nSerbia accused Croatia of failing to protect its citizens."
+    )
+    assert ("ACCUSE", {"SRB"}, {"HRV"}) in tuples(rec)
+
+
+def test_conceding_a_goal_is_not_a_concession():
+    rec = extract("Spain conceded two goals to Italy in the second half.")
+    assert "CONCEDE" not in types(rec), summary(rec)
+
+
+def test_a_labour_strike_is_not_an_attack():
+    rec = extract("Bus drivers in Lisbon began a strike on Monday over pay.")
+    assert "ASSAULT" not in types(rec), summary(rec)
+
+
+# ---- status: negation in the narrator's voice
+
+
+def test_not_deployed_is_negated():
+    rec = extract("France has not deployed troops to Niger.")
+    (event,) = events_of(rec, "MOBILIZE")
+    assert event["status"] == "negated"
+    assert countries(rec, event["actors"]) == {"FRA"}
+    assert countries(rec, event["recipients"]) == {"NER"}
+
+
+def test_never_is_negated():
+    rec = extract("Chile has never attacked Bolivia.")
+    (event,) = events_of(rec, "ASSAULT")
+    assert event["status"] == "negated"
+
+
+def test_no_sanctions_were_imposed_is_negated():
+    rec = extract("No sanctions were imposed on Cuba by Mexico.")
+    (event,) = events_of(rec, "SANCTION")
+    assert event["status"] == "negated"
+
+
+def test_an_affirmative_event_is_asserted():
+    rec = extract("France deployed troops to Niger.")
+    (event,) = events_of(rec, "MOBILIZE")
+    assert event["status"] == "asserted"
+
+
+def test_did_not_deny_is_no_reject_event():
+    rec = extract("Colombia did not deny the reports from Ecuador.")
+    assert "REJECT" not in types(rec), summary(rec)
+
+
+def test_a_denial_is_a_reject_event():
+    rec = extract("Russia denied Estonia's accusations on Monday.")
+    assert ("REJECT", {"RUS"}, {"EST"}) in tuples(rec)
+
+
+# ---- evidence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("Ethiopia attacked Eritrea early on Tuesday.", "attack"),
+        ("Australia imposed sanctions on Myanmar on Friday.", "sanction"),
+        ("Talks between Sudan and Chad resumed in Cairo on Monday.", "talk"),
+        ("Turkey detained three Greek journalists on Monday.", "detain"),
+    ],
+)
+def test_evidence_names_the_trigger_rule(sentence, lemma):
+    rec = extract(sentence)
+    assert rec["events"], summary(rec)
+    for event in rec["events"]:
+        assert lemma in event["evidence"]
+        assert "triggers.tsv" in event["evidence"]
+
+
+def test_evidence_names_the_rule_for_every_event_of_an_article():
+    rec = extract(
+        "Denmark urged Belarus to release the detained journalists. "
+        "Canada sent weapons to Latvia last month. Sweden and Norway condemned Belarus on Monday."
+    )
+    assert len(rec["events"]) >= 4
+    for event in rec["events"]:
+        assert "triggers.tsv" in event["evidence"]
+        assert event["type"] in event["evidence"]
+
+
+def test_a_verb_event_is_more_confident_than_a_one_sided_noun_event():
+    full = event_at(extract("Ethiopia attacked Eritrea early on Tuesday."), "attacked")
+    partial = event_at(extract("The attack on Eritrea began early on Tuesday."), "attack")
+    assert full["confidence"] > partial["confidence"]
