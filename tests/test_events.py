@@ -46,6 +46,16 @@ def test_light_verb_whose_subject_is_the_recipient():
     assert ("SANCTION", {"AUS"}, {"MMR"}) in tuples(rec)
 
 
+def test_receiving_aid_from_a_state_makes_the_subject_the_recipient():
+    rec = extract("Myanmar received aid from Japan last week.")
+    assert ("AID", {"JPN"}, {"MMR"}) in tuples(rec)
+
+
+def test_drawing_criticism_makes_the_subject_the_target():
+    rec = extract("Turkey drew sharp criticism from Greece on Monday.")
+    assert ("ACCUSE", {"GRC"}, {"TUR"}) in tuples(rec)
+
+
 def test_possessive_noun_event():
     rec = extract("Vietnam's invasion of Laos alarmed its neighbours.")
     assert ("ASSAULT", {"VNM"}, {"LAO"}) in tuples(rec)
