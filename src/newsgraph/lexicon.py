@@ -50,12 +50,21 @@ def split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
+@dataclass(frozen=True)
+class Person:
+    name: str
+    country: str | None
+    sector: str | None
+    role: str | None
+
+
 @dataclass
 class Gazetteer:
     names: dict[str, Entry]  # surface form (exact case) -> entry: states, seats, organisations
     demonyms: dict[str, str]  # "North Korean" -> PRK
     cities: dict[str, str]  # city or US state -> ISO3, for NER places not in `names`
     country_names: dict[str, str]  # ISO3 -> display name
+    people: dict[str, Person]  # name or alias of a public figure -> who they are
 
 
 @cache
@@ -101,7 +110,12 @@ def gazetteer() -> Gazetteer:
             cities.setdefault(city["name"], code)
     for us_state in gc.get_us_states().values():
         cities[us_state["name"]] = "USA"  # Florida the state, not the Cuban town
-    return Gazetteer(names, demonyms, cities, country_names)
+    people: dict[str, Person] = {}
+    for row in rows("people.tsv"):
+        person = Person(row["name"], row["country"] or None, row["sector"] or None, row["role"] or None)
+        for form in [row["name"], *split(row["aliases"])]:
+            people.setdefault(form, person)
+    return Gazetteer(names, demonyms, cities, country_names, people)
 
 
 @cache

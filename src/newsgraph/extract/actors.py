@@ -26,6 +26,7 @@ SECTOR_RANK = {s: i for i, s in enumerate(["COP", "MIL", "JUD", "LEG", "SPY", "R
 PERSON_NER = {"PERSON"}
 ORG_NER = {"ORG"}
 PLACE_NER = {"GPE", "LOC", "FAC"}
+NAME_LABELS = {"ORG", "PERSON", "FAC", "WORK_OF_ART"}
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}
 NAME_SKIP = {"det", "predet", "nummod", "quantmod", "advmod", "punct", "cc"}
 VAGUE_MODIFIERS = {"western", "foreign", "international", "unknown", "unidentified", "local"}
@@ -57,6 +58,7 @@ def _matcher(vocab: Vocab) -> tuple[PhraseMatcher, dict[int, Entry]]:
     tokenizer = English().tokenizer  # the English tokenizer rules, as the pipeline splits text
     forms = [(form, entry) for form, entry in gaz.names.items()]
     forms += [(form, Entry(form, "demonym", iso3, None)) for form, iso3 in gaz.demonyms.items()]
+    forms += [(form, Entry(p.name, "person", p.country, p.sector)) for form, p in gaz.people.items()]
     for n, (form, entry) in enumerate(forms):
         label = f"G{n}"
         key = vocab.strings.add(label)
@@ -64,6 +66,17 @@ def _matcher(vocab: Vocab) -> tuple[PhraseMatcher, dict[int, Entry]]:
         words = [t.text for t in tokenizer(form)]
         matcher.add(label, [Doc(vocab, words=words)])
     return matcher, labels
+
+
+def misread_place(span: Span, entry: Entry) -> bool:
+    """A country or capital name that is part of something else here: a person's name
+    ("Jordan Whitfield"; "Valeska Paris ... Paris said") or a longer place ("New Jersey")."""
+    if entry.kind != "state" or len(span) != 1:
+        return False
+    people = [e for e in span.doc.ents if e.label_ in PERSON_NER and len(e) > 1]
+    if any(e.start <= span.start < e.end for e in people) or span.text in {e[-1].text for e in people}:
+        return True
+    return inside_longer_name(span, {"GPE", "LOC"})
 
 
 def gazetteer_spans(doc: Doc) -> list[tuple[Span, Entry]]:
@@ -134,7 +147,8 @@ def state_mention(country: str, i: int, rule: str) -> Mention:
 def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
     """Actor mentions, and the country markers (token -> ISO3) found on the way."""
     gaz = gazetteer()
-    spans = gazetteer_spans(doc)
+    person_tokens = {t.i for e in doc.ents if e.label_ in PERSON_NER for t in e}
+    spans = [(span, entry) for span, entry in gazetteer_spans(doc) if not misread_place(span, entry)]
     markers = country_markers(doc, spans)
     mentions: list[Mention] = []
     taken: set[int] = set()
@@ -143,17 +157,8 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
         mentions.append(m)
         taken.update(range(m.start, m.end))
 
-    person_tokens = {t.i for e in doc.ents if e.label_ in PERSON_NER for t in e}
-    longer_person = {t.i for e in doc.ents if e.label_ in PERSON_NER and len(e) > 1 for t in e}
     surnames = {e[-1].text for e in doc.ents if e.label_ in PERSON_NER and len(e) > 1}
     for span, entry in spans:
-        # a place name that is a person's name in this article ("Valeska Paris ... Paris said")
-        if (
-            entry.kind == "state"
-            and len(span) == 1
-            and (span.start in longer_person or span.text in surnames)
-        ):
-            continue
         if entry.kind == "region":
             if span.root.dep_ in ARG_DEPS and span.root.pos_ in {"PROPN", "NOUN"}:
                 add(
@@ -172,8 +177,11 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
                     )
                 )
             continue
-        if entry.kind in {"organization", "group"} and inside_longer_name(span):
+        if entry.kind in {"organization", "group"} and inside_longer_name(span, NAME_LABELS):
             continue  # "Democrats" in "the Neo Democrats" is another party
+        if entry.kind == "person":  # a public figure, whether or not the tagger saw a name
+            add(person_mention(span, markers))
+            continue
         if entry.kind == "demonym":
             root = span.root
             # "the North Koreans", "Americans said": a demonym heading its own phrase is a group
@@ -215,7 +223,9 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
     for ent in doc.ents:
         if any(t.i in taken for t in ent):
             continue
-        if ent.label_ in PERSON_NER:
+        if ent.label_ in PERSON_NER and ent.root.dep_ == "compound" and role_of(ent.root.head):
+            continue  # "Riot police": a modifier of a role noun, not a person
+        if ent.label_ in PERSON_NER or ent.text in surnames:  # "Holloway said", tagged ORG
             add(person_mention(ent, markers))
         elif ent.label_ in ORG_NER and in_title(ent, person_tokens):
             continue
@@ -279,12 +289,10 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
         if role is None or token.dep_ == "compound":
             continue  # "Ministry spokeswoman", "media propaganda": the head names what it is
         mods = modifier_tokens(token)
-        if any(t.lower_ in VAGUE_MODIFIERS for t in mods if t.dep_ == "amod"):
-            country = None
-            needs = False
-        else:
-            country = marker_country(mods, markers)
-            needs = country is None
+        country = marker_country(mods, markers)
+        # "foreign troops", "unknown gunmen": a side the text leaves vague stays without a country
+        vague = any(t.lower_ in VAGUE_MODIFIERS for t in mods if t.dep_ == "amod")
+        needs = country is None and not vague
         kind, sector = role
         org_sectors = [m.sector for m in mentions if m.head in {t.i for t in mods} and m.sector]
         start = min([t.i for t in mods if t.i < token.i] + [token.i])
@@ -324,11 +332,11 @@ def title_window(ent: Span) -> list[Token]:
     return out[::-1]
 
 
-def inside_longer_name(span: Span) -> bool:
-    """A gazetteer organisation found inside a longer named entity that it does not begin."""
+def inside_longer_name(span: Span, labels: set[str]) -> bool:
+    """A gazetteer name found inside a longer named entity that it does not begin."""
     for e in span.doc.ents:
         start = e.start + sum(1 for t in e if t.dep_ == "det" and t.i < span.start)
-        if start < span.start and e.end >= span.end and e.label_ in {"ORG", "PERSON", "FAC", "WORK_OF_ART"}:
+        if start < span.start and e.end >= span.end and e.label_ in labels:
             return True
     return False
 
@@ -360,6 +368,12 @@ def person_mention(ent: Span, markers: dict[int, str]) -> Mention:
     name = ent.text
     for suffix in ("'s", "’s"):
         name = name.removesuffix(suffix)
+    known = gazetteer().people.get(name)
+    if known is not None:  # a public figure: the table fills what the text leaves out
+        name = known.name
+        country = country or known.country
+        sector = sector or known.sector
+        title = title or known.role
     return Mention(
         ent.start,
         ent.end,

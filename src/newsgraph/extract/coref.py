@@ -43,7 +43,10 @@ def antecedents(doc: Doc, mentions: list[Mention], markers: dict[int, str]) -> d
         if token.i in by_head:
             continue
         lower = token.lower_
-        if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+        bound = _clause_subject(token, mentions) if token.dep_ == "poss" else None
+        if bound is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+            out[token.i] = [bound]  # "Honcharuk filed his resignation": his = the subject
+        elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
             found = [m for m in _before(mentions, token) if m.kind == "person" and token.i - m.start < 80]
             if found:
                 out[token.i] = [found[0]]
@@ -79,6 +82,22 @@ def _conjoined_states(doc: Doc, mentions: list[Mention], token: Token) -> list[M
             found = [m, *group]
             return sorted({x.key: x for x in found}.values(), key=lambda x: x.start)
     return []
+
+
+def _clause_subject(token: Token, mentions: list[Mention]) -> Mention | None:
+    """The subject of the clause a possessive pronoun stands in, when it names an actor of
+    the same kind (a person for his/her, a non-person for its/their)."""
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i), None)
+    if subj is None:
+        return None
+    m = next((x for x in mentions if x.head == subj.i), None)
+    if m is None:
+        return None
+    person = token.lower_ in PERSON_PRONOUNS
+    return m if (m.kind == "person") == person else None
 
 
 def _definite(token: Token) -> bool:

@@ -43,7 +43,7 @@ OBJECT_CONTROL = {
 RELATIVE = {"WDT", "WP", "WP$"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 EXAMPLE_PREPS = {"like", "including", "as"}  # "countries like Poland", "such as"
-EVENT_NOUN_PREPS = {"against", "on", "from"}
+EVENT_NOUN_PREPS = {"against", "on", "from", "with", "between"}
 GOVERNOR_PREPS = {"of", "including", "for", "like", "as"}  # noun -> the noun it belongs to
 
 
@@ -131,7 +131,7 @@ def subject(verb: Token) -> Token | None:
                 return verb.head
             return child
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if verb.dep_ == "xcomp":
         if head.lemma_ in OBJECT_CONTROL:
@@ -373,7 +373,10 @@ def noun_arguments(
     actors: list[Mention] = []
     recipients: list[Mention] = []
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if poss is not None:
+    if poss is not None and "poss" in trigger.recipient_slots:
+        recipients = args.of(poss)  # "his arrest": the possessor undergoes it
+        notes.append(f"recipient=possessor '{poss.text}'")
+    elif poss is not None:
         actors = args.of(poss)
         notes.append(f"actor=possessor '{poss.text}'")
     for child in noun.children:
@@ -414,11 +417,13 @@ def noun_arguments(
         elif role == "recipient" and not recipients:
             recipients = args.of(holder)
             notes.append(f"recipient=subject of '{verb.text}'")
+            if not actors:  # "faces sanctions from Australia", "received aid from Japan"
+                actors = [m for h in (noun, verb) for o in prep_objects(h, "from") for m in args.of(o)]
     if not recipients:
         # "imposed sanctions on the Taliban": the preposition may hang on the light verb
         holders = [noun] + ([light[0]] if light is not None else [])
         for slot in trigger.recipient_slots:
-            if slot == "obj":
+            if slot in {"obj", "poss"}:
                 continue
             found = [m for h in holders for o in prep_objects(h, slot) for m in args.of(o) if m not in actors]
             if found:
@@ -440,11 +445,30 @@ def light_verb_of(noun: Token) -> tuple[Token, LightVerb] | None:
 
 
 def inside_event_noun(noun: Token) -> bool:
-    """ "a treaty of friendship and cooperation": the inner noun describes the outer event."""
+    """The noun only spells out another trigger's event: "a treaty of friendship and
+    cooperation", "agreed to a ceasefire with Bolivia" (the verb's event covers it)."""
     head = noun
     while head.dep_ == "conj":
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ == "of" and lookup(head.head.head) is not None
+    if head.dep_ != "pobj":
+        return False
+    governor = head.head.head
+    if head.head.lower_ == "of" and lookup(governor) is not None:
+        return True
+    outer = lookup(governor) if governor.pos_ == "VERB" else None
+    inner = lookup(noun)
+    return (
+        outer is not None
+        and inner is not None
+        and {t.type for t in outer[1]} & {t.type for t in inner[1]} != set()
+    )
+
+
+def in_proper_name(token: Token) -> bool:
+    """ "the Vietnam War", "the Paris Agreement": a name, not a report of an event."""
+    if token.ent_type_ in {"EVENT", "LAW", "WORK_OF_ART", "ORG", "FAC"} or token.pos_ == "PROPN":
+        return True
+    return token.is_title and token.i > token.sent.start
 
 
 def governing_noun(noun: Token) -> Token:
@@ -469,7 +493,9 @@ def governing_noun(noun: Token) -> Token:
 def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
     for token in doc:
         found = lookup(token)
-        if found is None or (token.pos_ != "VERB" and inside_event_noun(token)):
+        if found is None or (
+            token.pos_ in {"NOUN", "PROPN"} and (inside_event_noun(token) or in_proper_name(token))
+        ):
             continue
         key, rows = found
         for trigger in rows:
@@ -481,6 +507,8 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
                 break
         else:
             continue
+        if trigger.type == "NONE":
+            continue  # a listed sense that is no political interaction ("press release")
         if not (any(m.country for m in actors) or any(m.country for m in recipients)):
             continue
         status = "negated" if is_negated(token) else "asserted"
