@@ -6,15 +6,18 @@ One module per concern: `actors` (mentions), `coref` (short names, pronouns, des
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from newsgraph.article import Article
 from newsgraph.extract.actors import Mention, find_mentions
+from newsgraph.extract.claims import Frame, find_frames
 from newsgraph.extract.coref import antecedents, link_short_names
 from newsgraph.extract.domain import off_topic
 from newsgraph.extract.events import Arguments, Candidate, find_events
-from newsgraph.record import Actor, Event, Record, Span
+from newsgraph.extract.status import event_status, is_negated
+from newsgraph.record import Actor, Claim, Event, Record, Span
 from newsgraph.record import Doc as DocMeta
 
 __all__ = ["extract_record"]
@@ -88,11 +91,54 @@ def extract_record(doc: Doc, article: Article) -> Record:
             m.country = local or focus
             m.rule += f"; country of {'its sentence' if local else 'focus'} {m.country}"
     args = Arguments(mentions, antecedents(doc, mentions, markers), markers)
-    candidates = [] if off_topic(doc) else list(find_events(doc, args))
-    actors = build_actors(doc, mentions, candidates)
+    frames = find_frames(doc, args)
+    candidates = [] if off_topic(doc) else list(attribute(find_events(doc, args), frames))
+    speakers = [m for f in frames for m in f.speakers]
+    actors = build_actors(doc, mentions + speakers, candidates)
     record.actors = list(actors.values())
     record.events = build_events(doc, candidates, actors)
+    record.claims = build_claims(doc, frames, record.events, actors)
     return record
+
+
+def attribute(candidates: Iterable[Candidate], frames: list[Frame]) -> Iterator[Candidate]:
+    """Give each event its status and the sources it is according to."""
+    for c in candidates:
+        status, frame, why = event_status(c.trigger, frames)
+        if c.type == "REJECT" and is_negated(c.trigger):
+            continue  # "did not deny" is no event: a non-denial
+        c.status = status
+        c.according_to = list(frame.speakers) if frame is not None else []
+        c.evidence += f"; {status}: {why}"
+        yield c
+
+
+def build_claims(doc: Doc, frames: list[Frame], events: list[Event], actors: dict[str, Actor]) -> list[Claim]:
+    claims: list[Claim] = []
+    for frame in frames:
+        inside = [e.id for e in events if frame.contains(e.trigger.start)]
+
+        def span(offsets: tuple[int, int] | None) -> Span | None:
+            return None if offsets is None else Span(doc.text[offsets[0] : offsets[1]], *offsets)
+
+        speaker = actors[frame.speakers[0].key].id if frame.speakers else None
+        cue = span(frame.cue)
+        content = span(frame.content)
+        if cue is None or content is None:
+            continue
+        claims.append(
+            Claim(
+                id=f"C{len(claims) + 1}",
+                speaker=speaker,
+                source=span(frame.source),
+                cue=cue,
+                content=content,
+                kind=frame.kind,
+                stance=frame.stance,
+                events=inside,
+            )
+        )
+    return claims
 
 
 def build_actors(doc: Doc, mentions: list[Mention], candidates: list[Candidate]) -> dict[str, Actor]:
@@ -127,7 +173,7 @@ def subsumed(c: Candidate, others: list[Candidate]) -> bool:
         return {m.key for m in ms}
 
     for o in others:
-        if o is c or o.type != c.type or o.status != c.status:
+        if o is c or o.type != c.type or o.status != c.status or keys(o.according_to) != keys(c.according_to):
             continue
         if not c.recipients and o.recipients and keys(c.actors) == keys(o.actors) and c.actors:
             return True
@@ -146,7 +192,8 @@ def build_events(doc: Doc, candidates: list[Candidate], actors: dict[str, Actor]
         recipient_ids = sorted(
             {actors[m.key].id for m in c.recipients} - set(actor_ids), key=lambda i: int(i[1:])
         )
-        key = (c.type, tuple(actor_ids), tuple(recipient_ids), c.status, ())
+        sources = sorted({actors[m.key].id for m in c.according_to}, key=lambda i: int(i[1:]))
+        key = (c.type, tuple(actor_ids), tuple(recipient_ids), c.status, tuple(sources))
         if key in seen:
             continue
         seen.add(key)
@@ -163,6 +210,7 @@ def build_events(doc: Doc, candidates: list[Candidate], actors: dict[str, Actor]
                 evidence=c.evidence,
                 confidence=c.confidence,
                 status=c.status,
+                according_to=sources,
             )
         )
     return events

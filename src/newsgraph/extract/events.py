@@ -9,12 +9,11 @@ from a possessor, a nationality modifier, a "by" phrase or the subject of a ligh
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention, state_mention
-from newsgraph.extract.status import is_negated
 from newsgraph.lexicon import DEFAULT_SLOTS, LightVerb, Trigger, light_verbs, triggers, word_classes
 
 NON_STATE = {"IGO", "NGO", "MNC"}
@@ -57,6 +56,7 @@ class Candidate:
     evidence: str
     confidence: float
     status: str = "asserted"
+    according_to: list[Mention] = field(default_factory=list)
 
 
 class Arguments:
@@ -511,9 +511,6 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
             continue  # a listed sense that is no political interaction ("press release")
         if not (any(m.country for m in actors) or any(m.country for m in recipients)):
             continue
-        status = "negated" if is_negated(token) else "asserted"
-        if status == "negated" and trigger.type == "REJECT":
-            continue  # "did not deny" is no event: a non-denial
         event_type = trigger.type
         light = light_verb_of(token) if token.pos_ != "VERB" else None
         if light is not None and event_type in light[1].retype:
@@ -553,6 +550,4 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
             pairs = [(actors, [m for m in recipients if m.key not in {a.key for a in actors}])]
         for who, whom in pairs:
             confidence = 0.45 + 0.2 * bool(who) + 0.2 * bool(whom) + 0.05 * (token.pos_ == "VERB")
-            yield Candidate(
-                event_type, trigger.mode, token, who, whom, evidence, round(confidence, 2), status
-            )
+            yield Candidate(event_type, trigger.mode, token, who, whom, evidence, round(confidence, 2))

@@ -1,21 +1,110 @@
-"""Epistemic status of an event from its trigger's syntactic context.
+"""Epistemic status of an event from its trigger's context (spec section 1, `status`).
 
-For now: negation in the narrator's voice ("has not deployed", "never", "no ... were").
-Attribution, hedging and denial arrive with the epistemic layer."""
+- inside a claim's content: `reported` per the claim's speaker (`denied` when the claim is a
+  denial, `possible` when it speculates);
+- hedged (modals, plans, threats, conditions, "possibly"; hedges.tsv): `possible`;
+- negated: `negated` in the narrator's voice, `denied` in a source's.
+"""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
+from newsgraph.extract.claims import Frame, innermost
+from newsgraph.lexicon import rows
+
 NEGATORS = {"not", "n't", "never", "no"}
+STANCE_STATUS = {"assert": "reported", "accuse": "reported", "deny": "denied", "speculate": "possible"}
+
+
+@cache
+def hedges() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in rows("hedges.tsv")}
+
+
+def clause_verb(trigger: Token) -> Token:
+    """The verb whose clause an event belongs to: the trigger itself, or the verb an event
+    noun hangs on ("launched strikes", "faces sanctions")."""
+    token = trigger
+    for _ in range(4):
+        if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
 
 
 def is_negated(trigger: Token) -> bool:
     """True when the trigger, or the verb an event noun hangs on, is negated."""
-    verb = trigger
-    if trigger.pos_ in {"NOUN", "PROPN"}:
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
-            return True
-        if trigger.dep_ in {"dobj", "nsubjpass", "attr"}:
-            verb = trigger.head
+    if trigger.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in trigger.children
+    ):
+        return True
+    verb = (
+        clause_verb(trigger)
+        if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass", "attr"}
+        else trigger
+    )
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children)
+
+
+def hedge_of(trigger: Token) -> str | None:
+    """The word that makes the event possible rather than asserted, if any."""
+    table = hedges()
+    for child in trigger.children:
+        if child.dep_ == "amod" and table.get(child.lower_) == "adjective":
+            return child.text
+    verb = clause_verb(trigger)
+    chain = [verb]
+    while chain[-1].dep_ in {"xcomp", "conj"} and len(chain) < 5:
+        chain.append(chain[-1].head)
+    for v in chain:
+        for child in v.children:
+            kind = table.get(child.lower_)
+            if child.dep_ == "aux" and kind == "modal":
+                return child.text
+            if child.dep_ == "advmod" and kind == "adverb":
+                return child.text
+            if child.dep_ == "mark" and kind == "mark":
+                return child.text
+    for v, head in zip(chain, chain[1:], strict=False):
+        if v.dep_ == "xcomp" and table.get(head.lemma_.lower()) == "control":
+            return head.text  # "plans to attack", "threatened to impose"
+    clause = verb
+    for _ in range(3):  # "it is unclear if ...", "depending on ..."
+        if clause.dep_ in {"advcl", "ccomp", "pcomp"} and any(
+            table.get(c.lower_) == "mark" for c in clause.children if c.dep_ == "mark"
+        ):
+            return next(c.text for c in clause.children if c.dep_ == "mark")
+        if table.get(clause.head.lower_) in {"frame", "control"} and clause.dep_ in {
+            "advcl",
+            "ccomp",
+            "xcomp",
+            "pcomp",
+        }:
+            return clause.head.text
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return None
+
+
+def event_status(trigger: Token, frames: list[Frame]) -> tuple[str, Frame | None, str]:
+    """(status, the frame it is attributed to or None, why) for the event at `trigger`."""
+    frame = innermost(frames, trigger)
+    negated = is_negated(trigger)
+    hedge = hedge_of(trigger)
+    if frame is not None:
+        status = STANCE_STATUS[frame.stance]
+        why = f"inside a claim ({frame.stance})"
+        if negated and status != "denied":
+            return "denied", frame, why + ", negated by the source"
+        if hedge and status == "reported":
+            return "possible", frame, why + f", hedged by '{hedge}'"
+        return status, frame, why
+    if hedge:
+        return "possible", None, f"hedged by '{hedge}'"
+    if negated:
+        return "negated", None, "negated in the narrator's voice"
+    return "asserted", None, "narrator's voice"

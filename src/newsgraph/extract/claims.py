@@ -1,0 +1,250 @@
+"""Attributions: who says (believes, alleges, denies) what. Direct quotes, indirect speech,
+"according to", noun cues ("allegations of") and source-less adverbs ("reportedly").
+
+A `Frame` is one attribution: its cue, its source span and speakers, its content span and
+stance. Events whose trigger lies inside a frame's content are what that source says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.actors import Mention
+from newsgraph.extract.events import Arguments, subject
+from newsgraph.lexicon import rows
+
+OPENING = {"“", "«", "„"}
+CLOSING = {"”", "»"}
+STRAIGHT = '"'
+AUX_CUE = {"have", "has", "had", "was", "were", "is", "are", "been", "be"}
+EDGE_PUNCT = {",", ".", ":", ";", "-", "—", "–", '"', "“", "”", "'"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    stance: str  # assert | deny | accuse | speculate
+    content: str  # comp | obj | of | for | clause
+
+
+@dataclass
+class Frame:
+    cue: tuple[int, int]  # char offsets
+    source: tuple[int, int] | None
+    speakers: list[Mention]
+    content: tuple[int, int]
+    kind: str  # direct | indirect | mixed
+    stance: str
+    cue_token: int
+    events: list[str] = field(default_factory=list)
+
+    def contains(self, char: int) -> bool:
+        return self.content[0] <= char < self.content[1]
+
+
+@cache
+def cues() -> dict[tuple[str, str], Cue]:
+    return {(r["lemma"], r["pos"]): Cue(r["stance"], r["content"]) for r in rows("cues.tsv")}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks. Curly and straight quotes; a quote left open
+    at a paragraph end continues when the next paragraph opens with a quote (newswire
+    style), else it ends there. Never raises on unbalanced marks."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch in OPENING or (ch == STRAIGHT and start is None):
+            if start is None:
+                start = i + 1
+        elif ch in CLOSING or ch == STRAIGHT:
+            if start is not None:
+                spans.append((start, i))
+                start = None
+        elif ch == "\n" and start is not None:
+            nxt = text[i + 1 : i + 2]
+            spans.append((start, i))
+            start = None
+            if nxt in OPENING or nxt == STRAIGHT:
+                continue
+    if start is not None:
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if len(text[s:e].split()) >= 3]
+
+
+def token_span(tokens: list[Token]) -> tuple[int, int] | None:
+    """Char span over tokens, trimmed of edge punctuation."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and toks[0].text in EDGE_PUNCT:
+        toks.pop(0)
+    while toks and toks[-1].text in EDGE_PUNCT:
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def cue_span(verb: Token) -> tuple[int, int]:
+    """The cue with the auxiliaries right before it ("have stated", "was quoted")."""
+    start = verb
+    while (
+        start.i > 0 and start.doc[start.i - 1].lower_ in AUX_CUE and start.doc[start.i - 1].head.i == verb.i
+    ):
+        start = start.doc[start.i - 1]
+    return start.idx, verb.idx + len(verb.text)
+
+
+def subtree_without(token: Token, cut: Token | None = None) -> list[Token]:
+    skip = {t.i for t in cut.subtree} if cut is not None else set()
+    return [t for t in token.subtree if t.i not in skip]
+
+
+def content_tokens(verb: Token, cue: Cue) -> list[Token] | None:
+    """The complement that carries what is said: a clause, or per the cue an object or an
+    of-phrase."""
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS and child.i > verb.i or child.dep_ == "ccomp":
+            return list(child.subtree)
+    if cue.content in {"of", "for"}:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == cue.content:
+                return [t for t in child.subtree if t.i > child.i]
+    if cue.content == "obj":
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return list(child.subtree)
+    return None
+
+
+def source_of(verb: Token) -> Token | None:
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+    return subject(verb)
+
+
+def find_frames(doc: Doc, args: Arguments) -> list[Frame]:
+    quotes = quote_spans(doc.text)
+    frames = list(verb_frames(doc, args, quotes))
+    frames += according_to_frames(doc, args)
+    frames += adverb_frames(doc)
+    frames += noun_frames(doc, args)
+    return sorted(frames, key=lambda f: f.cue)
+
+
+def quotes_near(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotes that share the cue's sentence (or end right before it: '"...," he said.')."""
+    sent = verb.sent
+    out = []
+    for s, e in quotes:
+        if s <= verb.idx < e:
+            return []  # the cue is inside a quote: someone else's words
+        if s < sent.end_char and e > sent.start_char - 3:
+            out.append((s, e))
+    return out
+
+
+def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Iterator[Frame]:
+    table = cues()
+    for verb in doc:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        cue = table.get((verb.lemma_.lower(), "VERB"))
+        if cue is None:
+            continue
+        tokens = content_tokens(verb, cue)
+        near = quotes_near(verb, quotes)
+        src = source_of(verb)
+        if src is not None and tokens is not None and src.i in {t.i for t in tokens}:
+            tokens = None
+        inside = token_span(tokens) if tokens else None
+        kind = "indirect"
+        if near:
+            q_start, q_end = near[0][0], near[-1][1]
+            if inside is None or (q_start <= inside[0] and inside[1] <= q_end + 2):
+                content, kind = (q_start, q_end), "direct"
+            elif inside[0] < q_start < inside[1] or inside[0] < q_end < inside[1]:
+                content, kind = inside, "mixed"
+            else:
+                content = inside
+        elif inside is not None:
+            content = inside
+        else:
+            continue
+        source = token_span(list(src.subtree)) if src is not None else None
+        yield Frame(cue_span(verb), source, args.of(src), content, kind, cue.stance, verb.i)
+
+
+def according_to_frames(doc: Doc, args: Arguments) -> Iterator[Frame]:
+    for token in doc:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        if to is None:
+            continue
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        clause = token.head if token.head.i != token.i else token
+        content = token_span(subtree_without(clause, token)) if clause.i != token.i else None
+        if content is None:
+            continue
+        yield Frame(
+            (token.idx, to.idx + len(to.text)),
+            token_span(list(obj.subtree)),
+            args.of(obj),
+            content,
+            "indirect",
+            "assert",
+            token.i,
+        )
+
+
+def adverb_frames(doc: Doc) -> Iterator[Frame]:
+    table = cues()
+    for token in doc:
+        cue = table.get((token.lower_, "ADV"))
+        if cue is None or token.dep_ != "advmod":
+            continue
+        content = token_span(subtree_without(token.head, token))
+        if content is not None:
+            yield Frame(
+                (token.idx, token.idx + len(token.text)), None, [], content, "indirect", cue.stance, token.i
+            )
+
+
+def noun_frames(doc: Doc, args: Arguments) -> Iterator[Frame]:
+    """ "Russia's statement that ...", "allegations of North Korea transferring missiles"."""
+    table = cues()
+    for noun in doc:
+        if noun.pos_ != "NOUN":
+            continue
+        cue = table.get((noun.lemma_.lower(), "NOUN"))
+        if cue is None:
+            continue
+        tokens = None
+        for child in noun.children:
+            if child.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in child.children):
+                tokens = list(child.subtree)
+            elif cue.content == "of" and child.dep_ == "prep" and child.lower_ == "of":
+                tokens = [t for t in child.subtree if t.i > child.i]
+        content = token_span(tokens) if tokens else None
+        if content is None:
+            continue
+        holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if holder is None and noun.dep_ == "dobj":
+            holder = subject(noun.head)
+        source = token_span(list(holder.subtree)) if holder is not None else None
+        speakers = args.of(holder) if holder is not None else []
+        yield Frame(
+            (noun.idx, noun.idx + len(noun.text)), source, speakers, content, "indirect", cue.stance, noun.i
+        )
+
+
+def innermost(frames: list[Frame], token: Token) -> Frame | None:
+    """The narrowest frame whose content holds `token` (nested claims: the inner speaker)."""
+    holding = [f for f in frames if f.contains(token.idx) and f.cue_token != token.i]
+    return min(holding, key=lambda f: f.content[1] - f.content[0]) if holding else None
