@@ -22,6 +22,7 @@ STRAIGHT = '"'
 AUX_CUE = {"have", "has", "had", "was", "were", "is", "are", "been", "be"}
 EDGE_PUNCT = {",", ".", ":", ";", "-", "—", "–", '"', "“", "”", "'"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
+ASIDES = {"which", "as", "while", "although", "though", "whereas", "where"}
 
 
 @dataclass(frozen=True)
@@ -102,21 +103,36 @@ def subtree_without(token: Token, cut: Token | None = None) -> list[Token]:
     return [t for t in token.subtree if t.i not in skip]
 
 
+def without_asides(tokens: list[Token]) -> list[Token]:
+    """Drop the narrator's asides from a content: a clause set off by a comma and opened by
+    "which", "as", "while"... ("..., which would be a shift in policy as ...")."""
+    cut: set[int] = set()
+    for t in tokens:
+        if t.dep_ in {"relcl", "advcl"} and t.i not in cut:
+            first = t.left_edge
+            if first.i > 0 and first.doc[first.i - 1].text == "," and first.lower_ in ASIDES:
+                cut.update(x.i for x in t.subtree)
+                cut.add(first.i - 1)
+    return [t for t in tokens if t.i not in cut]
+
+
 def content_tokens(verb: Token, cue: Cue) -> list[Token] | None:
-    """The complement that carries what is said: a clause, or per the cue an object or an
-    of-phrase."""
+    """The complement that carries what is said: a clause; or, for cues that take one, what
+    follows the verb up to the next comma ("revealed evidence of ...", "accused X of Y",
+    "dismissed them as propaganda")."""
     for child in verb.children:
         if child.dep_ in CLAUSE_DEPS and child.i > verb.i or child.dep_ == "ccomp":
-            return list(child.subtree)
-    if cue.content in {"of", "for"}:
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == cue.content:
-                return [t for t in child.subtree if t.i > child.i]
-    if cue.content == "obj":
-        for child in verb.children:
-            if child.dep_ == "dobj":
-                return list(child.subtree)
-    return None
+            return without_asides(list(child.subtree))
+    if cue.content == "comp":
+        return None
+    tokens: list[Token] = []
+    for child in verb.rights:
+        if child.dep_ in {"conj", "cc", "punct", "advcl", "advmod", "npadvmod"}:
+            break
+        if child.left_edge.i > 0 and verb.doc[child.left_edge.i - 1].text == ",":
+            break
+        tokens += list(child.subtree)
+    return without_asides(tokens) or None
 
 
 def source_of(verb: Token) -> Token | None:
@@ -153,8 +169,8 @@ def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Ite
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         cue = table.get((verb.lemma_.lower(), "VERB"))
-        if cue is None:
-            continue
+        if cue is None or any(c.dep_ == "neg" for c in verb.children):
+            continue  # "did not explicitly deny": a non-denial is no attribution
         tokens = content_tokens(verb, cue)
         near = quotes_near(verb, quotes)
         src = source_of(verb)
@@ -231,12 +247,17 @@ def noun_frames(doc: Doc, args: Arguments) -> Iterator[Frame]:
                 tokens = list(child.subtree)
             elif cue.content == "of" and child.dep_ == "prep" and child.lower_ == "of":
                 tokens = [t for t in child.subtree if t.i > child.i]
+                # "allegations of North Korea transferring missiles": the gerund hangs on the noun
+                tokens += [t for a in noun.rights if a.dep_ == "acl" for t in a.subtree]
         content = token_span(tokens) if tokens else None
         if content is None:
             continue
         holder = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if holder is None and noun.dep_ == "dobj":
-            holder = subject(noun.head)
+        if holder is None:  # "issued a statement", "accused them, with allegations of": the verb's subject
+            verb = noun.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                verb = verb.head
+            holder = subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
         source = token_span(list(holder.subtree)) if holder is not None else None
         speakers = args.of(holder) if holder is not None else []
         yield Frame(

@@ -380,7 +380,7 @@ def noun_arguments(
         actors = args.of(poss)
         notes.append(f"actor=possessor '{poss.text}'")
     for child in noun.children:
-        if child.dep_ in {"amod", "compound"} and child.i < noun.i:
+        if child.dep_ in {"amod", "compound"} and child.i < noun.i and not paired_modifier(child):
             found = args.of(child) or (
                 [args.state(args.markers[child.i], child)] if child.i in args.markers else []
             )
@@ -469,6 +469,15 @@ def in_proper_name(token: Token) -> bool:
     if token.ent_type_ in {"EVENT", "LAW", "WORK_OF_ART", "ORG", "FAC"} or token.pos_ == "PROPN":
         return True
     return token.is_title and token.i > token.sent.start
+
+
+def paired_modifier(token: Token) -> bool:
+    """ "the Russia-Ukraine war", "US-China talks": a hyphenated pair names both sides and no
+    direction, so neither side is taken from it."""
+    doc = token.doc
+    return (token.i + 1 < len(doc) and doc[token.i + 1].text in {"-", "–"}) or (
+        token.i > 0 and doc[token.i - 1].text in {"-", "–"}
+    )
 
 
 def governing_noun(noun: Token) -> Token:
