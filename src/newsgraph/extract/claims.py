@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention
 from newsgraph.extract.events import Arguments, subject
-from newsgraph.lexicon import rows
+from newsgraph.lexicon import rows, word_classes
 
 OPENING = {"“", "«", "„"}
 CLOSING = {"”", "»"}
@@ -22,6 +22,7 @@ STRAIGHT = '"'
 AUX_CUE = {"have", "has", "had", "was", "were", "is", "are", "been", "be"}
 EDGE_PUNCT = {",", ".", ":", ";", "-", "—", "–", '"', "“", "”", "'"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
+CLAIM_WORDS = word_classes()["claimword"]
 ASIDES = {"which", "as", "while", "although", "though", "whereas", "where"}
 
 
@@ -147,8 +148,12 @@ def find_frames(doc: Doc, args: Arguments) -> list[Frame]:
     frames = list(verb_frames(doc, args, quotes))
     frames += according_to_frames(doc, args)
     frames += adverb_frames(doc)
-    frames += noun_frames(doc, args)
+    frames += [f for f in noun_frames(doc, args) if not any(overlaps(f.content, g.content) for g in frames)]
     return sorted(frames, key=lambda f: f.cue)
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
 
 
 def quotes_near(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -171,7 +176,19 @@ def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Ite
         cue = table.get((verb.lemma_.lower(), "VERB"))
         if cue is None or any(c.dep_ == "neg" for c in verb.children):
             continue  # "did not explicitly deny": a non-denial is no attribution
+        if any(s <= verb.idx < e for s, e in quotes):
+            continue  # "I think ..." inside a quote: the quoted speaker's own words
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        if passive and not any(c.dep_ == "agent" for c in verb.children):
+            continue  # "was told to", "is believed to": no one is named as saying it
         tokens = content_tokens(verb, cue)
+        if (
+            cue.stance == "deny"
+            and tokens
+            and not any({t.lemma_.lower(), t.lower_} & CLAIM_WORDS for t in tokens[:3])
+            and not any(t.dep_ == "ccomp" for t in verb.children)
+        ):
+            continue  # "denied visas" is a refusal, not a denial of something said
         near = quotes_near(verb, quotes)
         src = source_of(verb)
         if src is not None and tokens is not None and src.i in {t.i for t in tokens}:
@@ -239,7 +256,7 @@ def noun_frames(doc: Doc, args: Arguments) -> Iterator[Frame]:
         if noun.pos_ != "NOUN":
             continue
         cue = table.get((noun.lemma_.lower(), "NOUN"))
-        if cue is None:
+        if cue is None or noun.dep_ == "compound":
             continue
         tokens = None
         for child in noun.children:
