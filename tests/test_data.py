@@ -10,6 +10,7 @@ import pycountry
 import pytest
 
 from newsgraph import lexicon
+from newsgraph.extract.events import SENSES
 from newsgraph.lexicon import rows, split
 
 PLOVER_TYPES = {
@@ -22,7 +23,7 @@ SECTORS = {
 }  # fmt: skip
 KINDS = {"person", "organization", "state", "group"}
 NON_STATE_COUNTRIES = {"IGO", "NGO", "MNC"}
-SENSE_NAMES = {"obj", "noobj", "subj", "actor", "recipient", "object", "governed"}
+SENSE_NAMES = set(SENSES)  # the checks extract/events.py implements
 ISO3 = re.compile(r"^[A-Z]{3}$")
 
 

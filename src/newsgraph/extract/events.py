@@ -234,12 +234,29 @@ def lookup(token: Token) -> tuple[str, list[Trigger]] | None:
 
 
 def political(m: Mention) -> bool:
-    """States, office holders, forces and national groups: actors of politics, not passers-by."""
+    """States, office holders, forces and national groups: actors of politics, not passers-by
+    or companies."""
+    if m.sector == "BUS" or m.country == "MNC":
+        return False
     return (
         m.kind == "state"
         or m.sector is not None
         or m.country in {"IGO", "NGO"}
         or (m.kind == "group" and m.country is not None)
+    )
+
+
+def business_only(actors: list[Mention], recipients: list[Mention]) -> bool:
+    """A deal or dispute between companies is commerce, not politics."""
+    sides = actors + recipients
+    return bool(sides) and all(m.sector == "BUS" or m.country == "MNC" for m in sides)
+
+
+def has_complement(token: Token) -> bool:
+    """ "agreed to talks", "agreed that ...", not "agreed with her"."""
+    return any(
+        c.dep_ in {"xcomp", "ccomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"to", "on", "upon"})
+        for c in token.children
     )
 
 
@@ -307,6 +324,7 @@ SENSES: dict[str, Callable[[SenseContext, str], bool]] = {
     "governed": lambda ctx, _: light_verb_of(ctx.trigger) is not None,
     "recipient": lambda ctx, _: bool(ctx.recipients),
     "object": lambda ctx, _: ctx.obj is not None,
+    "complement": lambda ctx, _: has_complement(ctx.trigger),
 }
 
 
@@ -516,8 +534,8 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
                 break
         else:
             continue
-        if trigger.type == "NONE":
-            continue  # a listed sense that is no political interaction ("press release")
+        if trigger.type == "NONE" or business_only(actors, recipients):
+            continue  # a listed sense that is no political interaction ("press release"), or commerce
         if not (any(m.country for m in actors) or any(m.country for m in recipients)):
             continue
         event_type = trigger.type
