@@ -22,7 +22,7 @@ class Doc:
     date: str | None = None
     source: str | None = None
     url: str | None = None
-    language: str = "en"
+    language: str | None = "en"  # None: not English, so not extracted
 
 
 @dataclass

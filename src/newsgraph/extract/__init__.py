@@ -23,6 +23,17 @@ from newsgraph.record import Doc as DocMeta
 __all__ = ["extract_record"]
 
 NON_STATE = {"IGO", "NGO", "MNC"}
+MIN_ENGLISH = 0.2  # share of English function words below which a text is not English
+MIN_WORDS = 20  # texts shorter than this are not judged
+
+
+def english_share(doc: Doc) -> float:
+    """The share of words that are English function words (about 40% in English news,
+    near 0 in other languages); short texts count as English."""
+    words = [t for t in doc if t.is_alpha]
+    if len(words) < MIN_WORDS:
+        return 1.0
+    return sum(t.is_stop for t in words) / len(words)
 
 
 def focus_country(mentions: list[Mention], markers: dict[int, str]) -> str | None:
@@ -80,6 +91,13 @@ def extract_record(doc: Doc, article: Article) -> Record:
     record = Record(doc=meta, text=doc.text)
     if not doc.text.strip():
         record.warnings.append("empty text")
+        return record
+    share = english_share(doc)
+    if share < MIN_ENGLISH:
+        record.doc.language = None
+        record.warnings.append(
+            f"does not look like English ({share:.0%} English function words); not extracted"
+        )
         return record
     mentions, markers = find_mentions(doc)
     link_short_names(mentions)
