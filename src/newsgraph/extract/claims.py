@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention
 from newsgraph.extract.events import Arguments, subject
-from newsgraph.lexicon import rows, word_classes
+from newsgraph.lexicon import lemma_of, rows, word_classes
 
 OPENING = {"“", "«", "„"}
 CLOSING = {"”", "»"}
@@ -173,7 +173,7 @@ def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Ite
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
-        cue = table.get((verb.lemma_.lower(), "VERB"))
+        cue = table.get((lemma_of(verb), "VERB"))
         if cue is None or any(c.dep_ == "neg" for c in verb.children):
             continue  # "did not explicitly deny": a non-denial is no attribution
         if any(s <= verb.idx < e for s, e in quotes):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention, state_mention
-from newsgraph.lexicon import DEFAULT_SLOTS, LightVerb, Trigger, light_verbs, triggers, word_classes
+from newsgraph.lexicon import DEFAULT_SLOTS, LightVerb, Trigger, lemma_of, light_verbs, triggers, word_classes
 
 NON_STATE = {"IGO", "NGO", "MNC"}
 AUTHORITY_MODES = {"arrest", "seize", "ban", "deport", "allege", "convict", "release", "investigate"}
@@ -203,7 +203,7 @@ def direct_object(verb: Token) -> Token | None:
 
 def trigger_keys(token: Token) -> list[str]:
     """Lexicon keys for a token: phrasal ("crack_down", "call_for", "air_strike") first."""
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     keys = []
     for child in token.children:
         if child.dep_ in {"prt", "prep"}:
@@ -212,10 +212,6 @@ def trigger_keys(token: Token) -> list[str]:
             keys += [f"{lemma}_of_{o.lemma_.lower()}" for o in child.children if o.dep_ == "pobj"]
         if child.dep_ in {"compound", "amod"}:  # "hunger strike", "martial law"
             keys.append(f"{child.lower_}_{lemma}")
-    if token.pos_ == "VERB" and token.dep_ != "amod":
-        rule = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"), None)
-        if rule is not None and any(g.lower_ == "favor" or g.lower_ == "favour" for g in rule.subtree):
-            keys.append(f"{lemma}_in_favor")
     keys.append(lemma)
     return keys
 
@@ -422,8 +418,9 @@ def noun_arguments(
         actors = args.of(subject(verb))  # "the U.S. has been a major source of military aid"
         notes.append(f"actor=subject of '{verb.text}'")
     elif light is not None:
+        verb = light[0]
         role = light[1].subject
-        holder = subject(verb) if governor.dep_ == "dobj" else passive_agent(verb)
+        holder = light_holder(verb, governor)
         if role == "actor" and not actors:
             actors = args.of(holder)
             notes.append(f"actor=subject of '{verb.text}'")
@@ -451,12 +448,28 @@ def noun_arguments(
     return actors, [m for m in recipients if m not in actors], "; ".join(notes)
 
 
+def light_holder(verb: Token, governor: Token) -> Token | None:
+    """Who the light verb's event belongs to: its subject ("launched strikes"), the agent of
+    a passive ("sanctions were imposed by"), or the passive subject when the noun is a state
+    it was put in ("the army was placed on alert")."""
+    if governor.dep_ == "nsubjpass":
+        return passive_agent(verb)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if governor.dep_ == "pobj" and passive is not None:
+        return passive
+    return subject(verb)
+
+
 def light_verb_of(noun: Token) -> tuple[Token, LightVerb] | None:
     """The light verb an event noun is the object of ("launched strikes"), if any."""
     governor = governing_noun(noun)
     verb = governor.head
-    if governor.dep_ in {"dobj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"}:
-        entry = light_verbs().get(verb.lemma_.lower()) or light_verbs().get(verb.lower_)
+    if governor.dep_ == "pobj" and verb.lower_ == "on":  # "remained on alert", "went on strike"
+        verb = verb.head
+    elif governor.dep_ not in {"dobj", "nsubjpass"}:
+        return None
+    if verb.pos_ in {"VERB", "AUX"}:
+        entry = light_verbs().get(lemma_of(verb))
         if entry is not None:
             return verb, entry
     return None
