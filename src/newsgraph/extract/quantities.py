@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -114,6 +114,7 @@ class Numeral:
     value: float
     currency: str | None  # ISO code of a symbol glued to the digits ("€2bn")
     words: bool  # written as words only ("one", "a dozen")
+    scale: Decimal = Decimal(1)  # the scale word it ends with: 1e9 for "2 billion"
 
 
 def digits(text: str) -> tuple[str, Decimal, str] | None:
@@ -137,7 +138,12 @@ def is_numeral_start(token: Token) -> bool:
     if digits(token.text) is not None:
         return True
     word = number_word(token)
-    return word is not None and word[1] in ("unit", "article", "vague")
+    return word is not None and word[1] in ("unit", "article", "vague", "fraction")
+
+
+def vague(token: Token) -> bool:
+    word = number_word(token)
+    return word is not None and word[1] == "vague"
 
 
 def read_numeral(doc: Doc, i: int, stop: int) -> Numeral | None:
@@ -148,7 +154,16 @@ def read_numeral(doc: Doc, i: int, stop: int) -> Numeral | None:
     currency: str | None = None
     last = ""  # the kind of the last word read
     only_words = True
+    tail = Decimal(1)
     j = i
+    if t.numbers.get(doc[i].lower_, (0, ""))[1] == "fraction":
+        # "half a million": a fraction, an article, then a scale word
+        article = t.numbers.get(doc[i + 1].lower_) if i + 1 < stop else None
+        scale = t.numbers.get(doc[i + 2].lower_) if i + 2 < stop else None
+        if article is None or scale is None or article[1] != "article" or scale[1] != "scale":
+            return None
+        value = t.numbers[doc[i].lower_][0] * scale[0]
+        return Numeral(i, i + 3, float(value), None, True, scale[0])
     while j < stop:
         tok = doc[j]
         parsed = digits(tok.text)
@@ -165,6 +180,7 @@ def read_numeral(doc: Doc, i: int, stop: int) -> Numeral | None:
                 if scale is None or scale[1] not in ("suffix", "scale"):
                     return None  # "1990s", "5km", "3rd"
                 value *= scale[0]
+                tail = scale[0]
             current, last, only_words = value, "digit", False
             j += 1
             continue
@@ -196,11 +212,13 @@ def read_numeral(doc: Doc, i: int, stop: int) -> Numeral | None:
                 break
             current += value
             last = "unit"
+            tail = Decimal(1)
         elif kind in ("hundred", "dozen"):
             if not last:
                 return None  # "hundred" with no number before it
             current = (current or Decimal(1)) * value
             last = kind
+            tail = value
         elif kind == "scale":
             if not last:
                 return None  # "several thousand"
@@ -209,18 +227,27 @@ def read_numeral(doc: Doc, i: int, stop: int) -> Numeral | None:
             total += (current or Decimal(1)) * value
             current = Decimal(0)
             last = "scale"
+            tail = value
         elif kind == "suffix":
             if last != "digit" or not glued(doc, j - 1):
                 break
             current *= value
             last = "scale"
+            tail = value
+        elif kind == "fraction":
+            break
         j += 1
     if j == i or last == "article":
         return None
     amount = float(total + current)
     if not math.isfinite(amount):
         return None
-    return Numeral(i, j, amount, currency, only_words)
+    return Numeral(i, j, amount, currency, only_words, tail)
+
+
+def rescale(num: Numeral, scale: Decimal) -> Numeral:
+    value = float(Decimal(repr(num.value)) * scale)
+    return Numeral(num.start, num.end, value, num.currency, num.words, scale)
 
 
 def tens(value: Decimal) -> bool:
@@ -326,7 +353,8 @@ class Counted:
 
 
 SKIP = Counted("", "", None)  # a number with a unit that is none of ours: "30 hours", "131-page"
-ENTITY_SKIP = {"DATE", "TIME", "PERCENT", "ORDINAL"}
+# numbers inside these entities are no counts: dates, "Falcon 9", "Group of Seven", "Movimento 5 Stelle"
+ENTITY_SKIP = {"DATE", "TIME", "PERCENT", "ORDINAL", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 CHAIN_POS = {"ADJ", "NOUN", "PROPN"}
 CHAIN_DEPS = {"amod", "compound", "nmod"}
 NOUN_POS = {"NOUN", "PROPN"}
@@ -429,6 +457,8 @@ def counted_noun(doc: Doc, num: Numeral, after: int, hi: int) -> Counted | None:
         break
     if not chain:
         return None
+    if inherits(chain[0]) and not any(tok.pos_ in NOUN_POS for tok in chain[1:]):
+        return None  # "200 more", "nineteen others": the context decides
     members = {tok.i for tok in chain}
     head = doc[num.end - 1].head
     if head.i in members:
@@ -439,11 +469,20 @@ def counted_noun(doc: Doc, num: Numeral, after: int, hi: int) -> Counted | None:
                 break
         found = noun_class(doc, head)
         if found is not None:
-            return found
+            return rate(doc, found)
     nouns = [tok for tok in chain if tok.pos_ in NOUN_POS]
-    if nouns:
-        return noun_class(doc, nouns[-1])
-    return noun_class(doc, chain[-1])
+    return rate(doc, noun_class(doc, nouns[-1] if nouns else chain[-1]))
+
+
+def inherits(tok: Token) -> bool:
+    return (unit(clean(tok.lemma_), "inherit") or unit(clean(tok.text), "inherit")) is not None
+
+
+def rate(doc: Doc, found: Counted | None) -> Counted | None:
+    """ "18.9 deaths per 100,000 people" is a rate, not a count."""
+    if found is None or found.head is None or found.head + 1 >= len(doc):
+        return found
+    return SKIP if doc[found.head + 1].lower_ == "per" else found
 
 
 def hyphen_unit(doc: Doc, num: Numeral, hi: int) -> Counted | None:
@@ -458,6 +497,8 @@ def hyphen_unit(doc: Doc, num: Numeral, hi: int) -> Counted | None:
     if row is None:
         return SKIP
     target = word.head if word.head.i > word.i else word
+    if target.pos_ == "PROPN":
+        return SKIP  # "the 55-member AU": member states, not people
     return Counted(row.cls, row.unit, target.i)
 
 
@@ -483,28 +524,45 @@ def context_class(doc: Doc, num: Numeral, before: list[Found], lo: int) -> Count
         row = lookup_noun(doc, group, ("collective",))
         if row is not None and group.tag_ in ("NN", "NNP"):
             return Counted(row.cls, clean(group.text), group.i)
-    # the object of "kill", "wound", "rescue"...; the subject of "die", "were killed"
+    # "200 more", "4,000 others", "the other three": what the quantity before counted
+    inherited: Counted | None = None
+    for tok in [*root.children, *doc[num.end : num.end + 1]]:
+        if tok.lower_ == "more" and tok.i < num.start:
+            continue  # "more than 7,000" is a bound
+        row = unit(clean(tok.lemma_), "inherit") or unit(clean(tok.text), "inherit")
+        if row is not None:
+            found = previous_class(before, doc[num.start].sent.start, doc)
+            if found is not None:
+                inherited = Counted(found.cls, found.unit, root.head.i)
+            elif row.cls:
+                inherited = Counted(row.cls, row.unit, root.head.i)
+            if tok.i == root.head.i and tok.dep_ != "ROOT":
+                root = tok  # "injured nineteen others": the verb governs "others"
+            break
+    return people_verb(doc, root) or inherited or measured(doc, root, before)
+
+
+def people_verb(doc: Doc, root: Token) -> Counted | None:
+    """The object of "kill", "wound", "rescue"...; the subject of "die", "were killed", "were
+    dead"; "107 killed"."""
     verb = root.head
     row = unit(verb.lemma_.lower(), "verb") if verb.pos_ in ("VERB", "AUX") else None
     if row is not None and verb.i != root.i:
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != root.i]
         if root.dep_ in ("dobj", "nsubjpass", "conj") or (root.dep_ == "nsubj" and not objects):
             return Counted(row.cls, row.unit, verb.i)
+    if root.dep_ in ("nsubj", "nsubjpass") and verb.i != root.i:
+        for child in verb.children:  # "190 were dead", "sixty are still missing"
+            if child.dep_ in ("acomp", "oprd", "attr"):
+                adj = unit(clean(child.lemma_), "adj") or unit(clean(child.text), "adj")
+                if adj is not None:
+                    return Counted(adj.cls, adj.unit or clean(child.text), verb.i)
     for child in root.children:  # "107 killed"
         if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
             row = unit(child.lemma_.lower(), "verb")
             if row is not None:
                 return Counted(row.cls, row.unit, child.i)
-    # "200 more", "4,000 others"
-    for tok in [*root.children, *doc[num.end : num.end + 1]]:
-        row = unit(clean(tok.lemma_), "inherit") or unit(clean(tok.text), "inherit")
-        if row is not None:
-            found = previous_class(before, doc[num.start].sent.start, doc)
-            if found is not None:
-                return Counted(found.cls, found.unit, root.head.i)
-            if row.cls:
-                return Counted(row.cls, row.unit, root.head.i)
-    return measured(doc, root, before)
+    return None
 
 
 def measured(doc: Doc, root: Token, before: list[Found]) -> Counted | None:
@@ -594,6 +652,22 @@ def skipped(doc: Doc, num: Numeral) -> bool:
     return any(tok.ent_type_ in ENTITY_SKIP for tok in doc[num.start : num.end])
 
 
+def named(doc: Doc, start: int, lo: int) -> bool:
+    """A number right after a name is part of it or a label: "Falcon 9", "Route 2", "Area 51"."""
+    return start > lo and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].text.endswith("$")
+
+
+def conversion(doc: Doc, start: int, lo: int, before: list[Found]) -> bool:
+    """An amount in brackets after another amount is the same money: "€20,000 (£17,500; US$22,900)"."""
+    i = start - 1
+    while i >= lo and doc[i].text not in ("(", ")", "["):
+        i -= 1
+    if i <= lo or doc[i].text == ")":
+        return False
+    end = doc[i - 1].idx + len(doc[i - 1].text)
+    return any(f.quantity.unit_class == "money" and f.quantity.end == end for f in before[-3:])
+
+
 def money_head(doc: Doc, start: int, end: int) -> int:
     root = root_of(doc, start, end)
     return root.head.i
@@ -611,7 +685,7 @@ def sentence_quantities(doc: Doc, sent: Span, found: list[Found]) -> None:
         num = read_numeral(doc, i, hi)
         if num is None:
             i += 1
-            while i < hi and (number_word(doc[i]) is not None or doc[i].lower_ == "of"):
+            while i < hi and (vague(doc[i]) or (doc[i].lower_ == "of" and vague(doc[i - 1]))):
                 i += 1  # the rest of "hundreds of thousands"
             continue
         nums = [num]
@@ -620,12 +694,17 @@ def sentence_quantities(doc: Doc, sent: Span, found: list[Found]) -> None:
         if sep is not None and num.end + 1 < hi:
             between = i > lo and doc[i - 1].lower_ == "between" and sep.lower_ == "and"
             if sep.lower_ in DASHES or sep.lower_ == "or" or between:
-                second = read_numeral(doc, num.end + 1, hi) if is_numeral_start(doc[num.end + 1]) else None
-                if second is not None and second.currency is None:
+                k = num.end + 1
+                if doc[k].lower_ in tables().symbols and k + 1 < hi:
+                    k += 1  # "$5 and $7 billion", "$5-$7"
+                second = read_numeral(doc, k, hi) if is_numeral_start(doc[k]) else None
+                if second is not None:
+                    if num.scale == 1 and second.scale > 1 and num.value < 1000:
+                        num = rescale(num, second.scale)  # "1.2 to 2 billion"
                     if second.value <= num.value and sep.lower_ != "or":
                         i = second.end  # a score: "2-1", "1 – 0"
                         continue
-                    nums.append(second)
+                    nums = [num, second]
         i = nums[-1].end
         make(doc, nums, lo, hi, found)
 
@@ -653,7 +732,9 @@ def make(doc: Doc, nums: list[Numeral], lo: int, hi: int, before: list[Found]) -
             currency = found_after[0]
         end = found_after[1]
     q = qualify(doc, cur_start if not change else start - 1, end, lo, hi)
-    if q.skip:
+    if q.skip or (q.start == start and named(doc, start, lo)):
+        return
+    if currency is not None and conversion(doc, q.start, lo, before):
         return
     if change:
         q.start = start
