@@ -16,6 +16,8 @@ from typing import Any
 from newsgraph.article import Article, ArticleError, clean_text
 from newsgraph.extract import extract_record
 from newsgraph.nlp import load
+from newsgraph.record import Doc as DocMeta
+from newsgraph.record import Record
 
 __version__ = "0.1.0"
 __all__ = ["Article", "ArticleError", "extract", "extract_many", "load"]
@@ -51,4 +53,18 @@ def extract_many(
             yield clean_text(article.text), article
 
     for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield extract_record(doc, article).to_dict()
+        try:
+            record = extract_record(doc, article)
+        except Exception as e:  # one article's failure must not stop the batch; say so, keep going
+            record = Record(
+                doc=DocMeta(
+                    id=article.id,
+                    title=article.title,
+                    date=article.date,
+                    source=article.source,
+                    url=article.url,
+                ),
+                text=doc.text,
+            )
+            record.warnings.append(f"extraction failed ({type(e).__name__}: {e}); record left empty")
+        yield record.to_dict()

@@ -23,6 +23,7 @@ from newsgraph.record import Doc as DocMeta
 __all__ = ["extract_record"]
 
 NON_STATE = {"IGO", "NGO", "MNC"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 MIN_ENGLISH = 0.2  # share of English function words below which a text is not English
 MIN_WORDS = 20  # texts shorter than this are not judged
 
@@ -110,6 +111,7 @@ def extract_record(doc: Doc, article: Article) -> Record:
             m.rule += f"; country of {'its sentence' if local else 'focus'} {m.country}"
     args = Arguments(mentions, antecedents(doc, mentions, markers), markers)
     frames = find_frames(doc, args)
+    args.antecedents.update(first_person(doc, frames))
     candidates = [] if off_topic(doc) else list(attribute(find_events(doc, args), frames))
     speakers = [m for f in frames for m in f.speakers]
     actors = build_actors(doc, mentions + speakers, candidates)
@@ -117,6 +119,18 @@ def extract_record(doc: Doc, article: Article) -> Record:
     record.events = build_events(doc, candidates, actors)
     record.claims = build_claims(doc, frames, record.events, actors)
     return record
+
+
+def first_person(doc: Doc, frames: list[Frame]) -> dict[int, list[Mention]]:
+    """ "We", "our", "I" inside a quote are its speaker ("our deals with Albania")."""
+    out: dict[int, list[Mention]] = {}
+    for frame in frames:
+        if frame.kind == "indirect" or not frame.speakers:
+            continue
+        for token in doc.char_span(*frame.content, alignment_mode="expand") or []:
+            if token.lower_ in FIRST_PERSON:
+                out[token.i] = frame.speakers[:1]
+    return out
 
 
 def attribute(candidates: Iterable[Candidate], frames: list[Frame]) -> Iterator[Candidate]:

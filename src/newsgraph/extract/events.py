@@ -445,7 +445,13 @@ def noun_arguments(
                 recipients = found
                 notes.append(f"recipient={slot} '{found[0].name}'")
                 break
-    return actors, [m for m in recipients if m not in actors], "; ".join(notes)
+    recipients = [m for m in recipients if m not in actors]
+    partners = [m for o in prep_objects(noun, "with") for m in args.of(o)]
+    if trigger.type in RECIPROCAL_TYPES and actors and partners and all(r in partners for r in recipients):
+        # "our deals with Albania", "talks with Iran": a meeting or treaty has parties, not targets
+        notes.append("reciprocal: with")
+        return actors + [m for m in partners if m not in actors], [], "; ".join(notes)
+    return actors, recipients, "; ".join(notes)
 
 
 def light_holder(verb: Token, governor: Token) -> Token | None:
