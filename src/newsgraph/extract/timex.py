@@ -228,7 +228,7 @@ def yearless(base: date | None, month: int, day: int | None, rel: str | None, te
         if rel in {"next", "coming"}:
             return min((d for d in options if d > here), default=None)
         return nearest(options, here, tense)
-    options = [d for y in (-1, 0, 1) if (d := make_date(base.year + y, month, day))]
+    options = [d for y in range(-4, 5) if (d := make_date(base.year + y, month, day))]  # leap days
     return nearest(options, base, tense)
 
 
@@ -696,6 +696,17 @@ EXTEND_LEFT = {
 }
 
 
+def counts_something(span: Span) -> bool:
+    """A bare number that counts the noun after it: "in 2000 villages" (but "the 2014 elections")."""
+    doc = span.doc
+    if len(span) != 1 or not span[0].like_num or span.end >= len(doc):
+        return False
+    after, before = doc[span.end], doc[span.start - 1] if span.start else None
+    if after.pos_ == "NUM":
+        return True
+    return after.tag_ in {"NNS", "NNPS"} and (before is None or before.pos_ not in {"DET", "PRON"})
+
+
 def pattern_spans(doc: Doc, taken: set[int]) -> list[Span]:
     """Times the model missed: our patterns, where no entity already covers the tokens (an entity
     of another kind blocks them: "Theresa May", "Black Friday"). A year after a preposition must
@@ -711,7 +722,7 @@ def pattern_spans(doc: Doc, taken: set[int]) -> list[Span]:
             tokens = set(range(span.start, span.end))
             if tokens & (taken | blocked):
                 continue
-            if span.end < len(doc) and doc[span.end].pos_ in {"NOUN", "NUM"} and span.text[:1].isdigit():
+            if counts_something(span):
                 continue
             found.append(span)
             taken |= tokens
@@ -812,7 +823,7 @@ def find_times(doc: Doc, doc_date: str | None) -> list[TimeExpr]:
     """Every time expression in `doc`, in text order, resolved against the article date
     (ISO "2015-08-21"; when None or unreadable only absolute expressions get a date)."""
     base = parse_doc_date(doc_date)
-    spans = [extend_left(e) for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+    spans = [extend_left(e) for e in doc.ents if e.label_ in {"DATE", "TIME"} and not counts_something(e)]
     taken = {i for s in spans for i in range(s.start, s.end)}
     spans += pattern_spans(doc, taken)
     times = [t for s in spans if (t := time_expr(s, base)) is not None]
