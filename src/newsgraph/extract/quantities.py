@@ -652,9 +652,16 @@ def skipped(doc: Doc, num: Numeral) -> bool:
     return any(tok.ent_type_ in ENTITY_SKIP for tok in doc[num.start : num.end])
 
 
-def named(doc: Doc, start: int, lo: int) -> bool:
-    """A number right after a name is part of it or a label: "Falcon 9", "Route 2", "Area 51"."""
-    return start > lo and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].text.endswith("$")
+def named(doc: Doc, num: Numeral, lo: int) -> bool:
+    """A number that goes with the name before it: "a Falcon 9 rocket", "Apollo 11 astronauts",
+    "Flight 370", "Route 66" (but not "told Reuters 50 people")."""
+    if num.start <= lo:
+        return False
+    name = doc[num.start - 1]
+    if name.pos_ not in NOUN_POS or not name.text[:1].isupper():
+        return False
+    modifies = name.dep_ in ("compound", "nmod") and name.head.i >= num.start
+    return modifies or root_of(doc, num.start, num.end).head.i == name.i
 
 
 def conversion(doc: Doc, start: int, lo: int, before: list[Found]) -> bool:
@@ -732,7 +739,7 @@ def make(doc: Doc, nums: list[Numeral], lo: int, hi: int, before: list[Found]) -
             currency = found_after[0]
         end = found_after[1]
     q = qualify(doc, cur_start if not change else start - 1, end, lo, hi)
-    if q.skip or (q.start == start and named(doc, start, lo)):
+    if q.skip or (q.start == first.start and named(doc, first, lo)):
         return
     if currency is not None and conversion(doc, q.start, lo, before):
         return
