@@ -41,6 +41,8 @@ def time_of(text: str, trigger: str, doc_date: str | None = DATE) -> TimeExpr | 
         ("The minister resigned last Wednesday.", "last Wednesday", "2023-05-10", None, "day"),
         ("The envoys will meet on Tuesday.", "Tuesday", "2023-05-23", None, "day"),
         ("The talks could resume next Tuesday.", "next Tuesday", "2023-05-23", None, "day"),
+        ("The storm could reach the coast by Friday.", "Friday", "2023-05-19", None, "day"),
+        ("Rebels may have attacked the convoy on Friday.", "Friday", "2023-05-12", None, "day"),
         ("Police detained the editor yesterday.", "yesterday", "2023-05-16", None, "day"),
         ("The court freed the editor today.", "today", "2023-05-17", None, "day"),
         ("Fuel prices rose sharply this month.", "this month", "2023-05", None, "month"),

@@ -11,7 +11,8 @@ expression that belongs to the event whose trigger is token `i`.
 
 Conventions (a news reading, approximate where the text is):
 - A weekday alone is the most recent one on or before the article date ("on Tuesday"); in a
-  future-tense clause ("will meet on Tuesday") the next one on or after it. "next Tuesday" is
+  future clause ("will meet on Tuesday", "is scheduled for", "could reach ... by Tuesday") the
+  next one on or after it. "next Tuesday" is
   the first after the article date, "last Tuesday" the last before it.
 - A month and day without a year ("September 29") is the most recent one (past tense), the next
   one (future tense), else the one nearest the article date; likewise a month alone.
@@ -57,6 +58,8 @@ MIN_YEAR, MAX_YEAR = 1000, 2200
 VERBISH = {"VERB", "AUX"}
 NOUN_PHRASE = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "PART", "NUM"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+FUTURE_MODALS = {"may", "might", "could", "should", "must", "can"}
+PERFECT = {"has", "have", "had", "'ve"}
 FUTURE_VERBS = {"schedule", "plan", "expect", "due", "set", "intend", "slate"}
 PREPOSITIONS = {"on", "in", "at", "of", "during", "by", "until", "till", "from", "between", "for", "the"}
 HEDGES_2 = {"more than", "less than", "at least", "up to", "well over", "shortly before", "shortly after"}
@@ -282,7 +285,9 @@ def is_not_a_time(s: str, ws: list[str], ctx: Context) -> Reading | None:
     """Ages, rates, duration adjectives and ordinal periods."""
     if re.search(r"\b(?:year|month|week|day)s?[- ]olds?\b|^aged?\b|^age of\b", s):
         return NOT_A_TIME
-    if any(kind(w, "frequency") is not None for w in ws) or kind(ws[-1][:-1], "weekday") is not None:
+    if any(kind(w, "frequency") is not None for w in ws) or (
+        ws[-1].endswith("days") and kind(ws[-1][:-1], "weekday") is not None
+    ):
         return NOT_A_TIME  # "annual", "every year", "on Mondays"
     if re.fullmatch(r"[\w]+-(?:second|minute|hour|day|night|week|month|year|decade|century)(?:-long)?", s):
         return NOT_A_TIME
@@ -764,9 +769,25 @@ def clause_verb(token: Token) -> Token | None:
 
 
 def tense_of(span: Span) -> Tense:
+    """The tense of the clause a time hangs from: "future" for will/shall, a plan ("is scheduled
+    for", "is set to") or a modal of possibility before a bare verb ("could reach by Tuesday", not
+    negated or perfect); "past" for a past or perfect verb; else "none"."""
     verb = clause_verb(span.root)
     if verb is None:
         return "none"
+    chain = [verb, verb.head] if verb.dep_ == "xcomp" and verb.head.pos_ in VERBISH else [verb]
+    for v in chain:
+        auxes = {c.lower_ for c in v.children if c.dep_ in {"aux", "auxpass"}}
+        negated = any(c.dep_ == "neg" for c in v.children)
+        if v.lemma_ in FUTURE_VERBS or auxes & FUTURE_AUX:
+            return "future"
+        if v.tag_ == "VB" and auxes & FUTURE_MODALS and not negated and not auxes & PERFECT:
+            return "future"
+    for v in chain:
+        auxes_ = [c for c in v.children if c.dep_ in {"aux", "auxpass"}]
+        if v.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lower_ in PERFECT for c in auxes_):
+            return "past"
+    return "none"
     chain = [verb, verb.head] if verb.dep_ == "xcomp" and verb.head.pos_ in VERBISH else [verb]
     for v in chain:
         if v.lemma_ in FUTURE_VERBS or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
