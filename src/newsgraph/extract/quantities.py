@@ -407,19 +407,28 @@ def noun_class(doc: Doc, tok: Token) -> Counted | None:
         return Counted(row.cls, row.unit or clean(tok.text), tok.i)
     if row is not None:
         return Counted(row.cls, row.unit or written(doc, tok), tok.i)
-    if tok.text in tables().demonyms or (
-        tok.pos_ == "PROPN" and tok.ent_type_ == "NORP" and tok.text.endswith("s")
-    ):
+    if demonym(doc, tok):
         return Counted("people", tok.text, tok.i)  # "100,000 Greeks", "300 Chinese"
     if tok.pos_ in NOUN_POS:
         return SKIP
     return None
 
 
+def demonym(doc: Doc, tok: Token) -> bool:
+    """A nationality used as a plural noun: "Greeks", "Afghans", "300 Chinese" (not "2000 Thai
+    and 74 Malaysian stores")."""
+    if tok.text not in tables().demonyms and not (tok.ent_type_ == "NORP" and tok.pos_ == "PROPN"):
+        return False
+    if tok.text.endswith("s"):
+        return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.text in tables().demonyms and (nxt is None or nxt.pos_ not in CHAIN_POS | {"CCONJ"})
+
+
 def written(doc: Doc, tok: Token) -> str:
     """The noun as written, with a compound that belongs to it ("asylum seekers")."""
     prev = doc[tok.i - 1] if tok.i > 0 else None
-    text = clean(tok.text)
+    text = tok.text.strip("-'’.") if tok.text.isupper() or tok.pos_ == "PROPN" else clean(tok.text)
     if prev is not None and prev.pos_ == "NOUN" and unit(f"{clean(prev.text)} {clean(tok.lemma_)}", "noun"):
         return f"{clean(prev.text)} {text}"
     return text
@@ -705,7 +714,7 @@ def sentence_quantities(doc: Doc, sent: Span, found: list[Found]) -> None:
                 if doc[k].lower_ in tables().symbols and k + 1 < hi:
                     k += 1  # "$5 and $7 billion", "$5-$7"
                 second = read_numeral(doc, k, hi) if is_numeral_start(doc[k]) else None
-                if second is not None:
+                if second is not None and second.currency in (None, num.currency):
                     if num.scale == 1 and second.scale > 1 and num.value < 1000:
                         num = rescale(num, second.scale)  # "1.2 to 2 billion"
                     if second.value <= num.value and sep.lower_ != "or":
