@@ -100,8 +100,11 @@ def unit(term: str, kind: str) -> Unit | None:
 
 # ---- numerals: "3,000", "three thousand", "a dozen", "1.5 trillion", "€2bn"
 
-DIGITS = re.compile(
-    r"^(?P<pre>\D{0,4}?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<suf>[^\W\d_]*)$"
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+DIGITS = re.compile(rf"^(?P<pre>\D{{0,4}}?)(?P<num>{NUMBER})(?P<suf>[^\W\d_]*)$")
+# a range in one token: "5-$7" (as in "$5-$7 million"), "40–50"
+DIGIT_RANGE = re.compile(
+    rf"^(?P<pre>\D{{0,4}}?)(?P<num>{NUMBER})[-–]\D{{0,4}}?(?P<high>{NUMBER})(?P<suf>[^\W\d_]*)$"
 )
 DASHES = {"-", "–", "—", "to"}
 MAX_DIGITS = 40
@@ -115,19 +118,24 @@ class Numeral:
     currency: str | None  # ISO code of a symbol glued to the digits ("€2bn")
     words: bool  # written as words only ("one", "a dozen")
     scale: Decimal = Decimal(1)  # the scale word it ends with: 1e9 for "2 billion"
+    ranged: bool = False  # a range written as one token ("5-$7"): the value is its lower end
 
 
-def digits(text: str) -> tuple[str, Decimal, str] | None:
-    """ "US$20,000" -> ("US$", 20000.0, ""); "2bn" -> ("", 2.0, "bn"); None if not digits."""
+def digits(text: str) -> tuple[str, Decimal, str, bool] | None:
+    """ "US$20,000" -> ("US$", 20000, "", False); "2bn" -> ("", 2, "bn", False); "5-$7" ->
+    ("", 5, "", True): prefix, value, suffix and whether it is a range; None if no digits."""
     text = text.rstrip(".") if not text.endswith("..") else text
-    match = DIGITS.match(text)
+    match = DIGITS.match(text) or DIGIT_RANGE.match(text)
     if match is None or len(match["num"]) > MAX_DIGITS:
         return None
     try:
         value = Decimal(match["num"].replace(",", ""))
+        high = match.groupdict().get("high")
+        if high is not None and (len(high) > MAX_DIGITS or Decimal(high.replace(",", "")) <= value):
+            return None  # a score: "2-1"
     except ArithmeticError:
         return None
-    return match["pre"], value, match["suf"]
+    return match["pre"], value, match["suf"], high is not None
 
 
 def number_word(token: Token) -> tuple[Decimal, str] | None:
@@ -155,6 +163,7 @@ def read_numeral(doc: Doc, i: int, stop: int) -> Numeral | None:
     last = ""  # the kind of the last word read
     only_words = True
     tail = Decimal(1)
+    ranged = False
     j = i
     if t.numbers.get(doc[i].lower_, (0, ""))[1] == "fraction":
         # "half a million": a fraction, an article, then a scale word
@@ -170,7 +179,7 @@ def read_numeral(doc: Doc, i: int, stop: int) -> Numeral | None:
         if parsed is not None:
             if last:
                 break  # "posts 542 543": digits only start a numeral
-            prefix, value, suffix = parsed
+            prefix, value, suffix, ranged = parsed
             if prefix:
                 currency = t.symbols.get(prefix.lower())
                 if currency is None:
@@ -185,6 +194,9 @@ def read_numeral(doc: Doc, i: int, stop: int) -> Numeral | None:
             j += 1
             continue
         word = t.numbers.get(tok.lower_)
+        if word is None and last == "digit" and tok.lower_.endswith("."):
+            word = t.numbers.get(tok.lower_[:-1])  # "£3m." at the end of a sentence
+            word = word if word is not None and word[1] == "suffix" else None
         if word is None:
             if tok.text == "-" and last == "unit" and j + 1 < stop and glued(doc, j) and tens(current):
                 nxt = t.numbers.get(doc[j + 1].lower_)
@@ -242,12 +254,12 @@ def read_numeral(doc: Doc, i: int, stop: int) -> Numeral | None:
     amount = float(total + current)
     if not math.isfinite(amount):
         return None
-    return Numeral(i, j, amount, currency, only_words, tail)
+    return Numeral(i, j, amount, currency, only_words, tail, ranged)
 
 
 def rescale(num: Numeral, scale: Decimal) -> Numeral:
     value = float(Decimal(repr(num.value)) * scale)
-    return Numeral(num.start, num.end, value, num.currency, num.words, scale)
+    return Numeral(num.start, num.end, value, num.currency, num.words, scale, num.ranged)
 
 
 def tens(value: Decimal) -> bool:
@@ -401,9 +413,9 @@ def noun_class(doc: Doc, tok: Token) -> Counted | None:
     row = lookup_noun(doc, tok, ("noun", "adj", "partitive"))
     if row is not None and row.kind == "partitive":
         of = of_object(tok)
-        if of is not None:
+        if of is not None:  # "rounds of ammunition", not "rounds of talks"
             inner = noun_class(doc, of)
-            return inner if inner is not None else SKIP
+            return SKIP if inner is None or inner is SKIP else Counted(inner.cls, clean(tok.text), tok.i)
         return Counted(row.cls, row.unit or clean(tok.text), tok.i)
     if row is not None:
         return Counted(row.cls, row.unit or written(doc, tok), tok.i)
@@ -757,7 +769,7 @@ def make(doc: Doc, nums: list[Numeral], lo: int, hi: int, before: list[Found]) -
     if currency is not None:
         counted: Counted | None = Counted("money", currency, money_head(doc, first.start, end))
     else:
-        counted = hyphen_unit(doc, last, hi)
+        counted = hyphen_unit(doc, last, hi) if q.end == end else None
         if counted is None:
             counted = counted_noun(doc, last, q.end, hi)
         if counted is None and q.end < hi and doc[q.end].lower_ == "of":
@@ -769,7 +781,7 @@ def make(doc: Doc, nums: list[Numeral], lo: int, hi: int, before: list[Found]) -
                 counted = context_class(doc, last, before, lo)
     if counted is None or counted is SKIP or not counted.cls:
         return
-    approximate = q.approximate or (len(nums) == 2 and not change)
+    approximate = q.approximate or (len(nums) == 2 and not change) or first.ranged
     values = [(n, n.value) for n in nums] if change else [(first, first.value)]
     for n, value in values:
         if not keep(counted, n, value, q):
@@ -777,6 +789,8 @@ def make(doc: Doc, nums: list[Numeral], lo: int, hi: int, before: list[Found]) -
         span_start = doc[q.start if not change else n.start].idx
         span_end_tok = doc[q.end - 1] if not change or n is last else doc[n.end - 1]
         span_end = span_end_tok.idx + len(span_end_tok.text)
+        if span_end_tok.text.endswith(".") and span_end_tok.lower_[:-1] in tables().numbers:
+            span_end -= 1  # the full stop of "£3m."
         text = doc.text[span_start:span_end]
         quantity = Quantity(
             value=value,
