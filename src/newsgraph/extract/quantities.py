@@ -283,7 +283,7 @@ def words_at(doc: Doc, start: int, n: int, lo: int, hi: int) -> list[Token] | No
 def cue_matches(cue: Cue, tokens: list[Token]) -> bool:
     for word, tok in zip(cue.words, tokens, strict=True):
         if word == "N":
-            if not is_numeral_start(tok):
+            if digits(tok.text) is None and (number_word(tok) or (0, ""))[1] != "unit":
                 return False
         elif tok.lower_ != word:
             return False
@@ -473,6 +473,8 @@ def counted_noun(doc: Doc, num: Numeral, after: int, hi: int) -> Counted | None:
         if tok.pos_ in CHAIN_POS or (tok.dep_ in CHAIN_DEPS and tok.pos_ == "VERB"):
             chain.append(tok)
             continue
+        if tok.pos_ == "ADV" and tok.dep_ == "advmod" and tok.head.dep_ in CHAIN_DEPS:
+            continue  # "640 newly arrived refugees"
         if tok.text == "-" and chain and glued(doc, tok.i - 1):
             continue
         break
@@ -734,13 +736,14 @@ def sentence_quantities(doc: Doc, sent: Span, found: list[Found]) -> None:
                         continue
                     nums = [num, second]
         i = nums[-1].end
-        make(doc, nums, lo, hi, found)
+        i = max(i, make(doc, nums, lo, hi, found))
 
 
-def make(doc: Doc, nums: list[Numeral], lo: int, hi: int, before: list[Found]) -> None:
-    """Add the quantity (or, for a change "from 9 to 10", the two) these numerals give, if any."""
+def make(doc: Doc, nums: list[Numeral], lo: int, hi: int, before: list[Found]) -> int:
+    """Add the quantity (or, for a change "from 9 to 10", the two) these numerals give, if any;
+    return the token after the last one read."""
     if any(skipped(doc, n) for n in nums):
-        return
+        return nums[-1].end
     first, last = nums[0], nums[-1]
     change = len(nums) == 2 and first.start > lo and doc[first.start - 1].lower_ == "from"
     start = first.start
@@ -761,9 +764,9 @@ def make(doc: Doc, nums: list[Numeral], lo: int, hi: int, before: list[Found]) -
         end = found_after[1]
     q = qualify(doc, cur_start if not change else start - 1, end, lo, hi)
     if q.skip or (q.start == first.start and named(doc, first, lo)):
-        return
+        return max(q.end, last.end)  # "one in three": the second number goes with the first
     if currency is not None and conversion(doc, q.start, lo, before):
-        return
+        return q.end
     if change:
         q.start = start
     if currency is not None:
@@ -780,7 +783,7 @@ def make(doc: Doc, nums: list[Numeral], lo: int, hi: int, before: list[Found]) -
             if previous is None or previous.pos_ not in NOUN_POS or q.start < start:
                 counted = context_class(doc, last, before, lo)
     if counted is None or counted is SKIP or not counted.cls:
-        return
+        return last.end
     approximate = q.approximate or (len(nums) == 2 and not change) or first.ranged
     values = [(n, n.value) for n in nums] if change else [(first, first.value)]
     for n, value in values:
@@ -803,6 +806,7 @@ def make(doc: Doc, nums: list[Numeral], lo: int, hi: int, before: list[Found]) -
             bound=q.bound,
         )
         before.append(Found(quantity, n.start, counted.head))
+    return max(q.end, last.end)
 
 
 def keep(counted: Counted, num: Numeral, value: float, q: Qualifiers) -> bool:
