@@ -9,6 +9,7 @@ from a possessor, a nationality modifier, a "by" phrase or the subject of a ligh
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -57,6 +58,7 @@ class Candidate:
     confidence: float
     status: str = "asserted"
     according_to: list[Mention] = field(default_factory=list)
+    time: dict[str, Any] | None = None
 
 
 class Arguments:
