@@ -156,10 +156,14 @@ def test_asserted_events_are_according_to_no_one(rec):
             assert event["according_to"] == []
 
 
-def test_time_and_place_keys_exist_and_are_null(rec):
+def test_time_and_place_keys_exist_and_are_null_or_objects(rec):
     for event in rec["events"]:
-        assert "time" in event and event["time"] is None
-        assert "place" in event and event["place"] is None
+        assert "time" in event and (
+            event["time"] is None or {"text", "start", "end", "granularity"} <= set(event["time"])
+        )
+        assert "place" in event and (
+            event["place"] is None or {"name", "country", "lat", "lon"} <= set(event["place"])
+        )
 
 
 def test_mode_is_null_or_a_string(rec):
