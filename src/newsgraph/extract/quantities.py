@@ -605,16 +605,23 @@ def measured(doc: Doc, root: Token, before: list[Found]) -> Counted | None:
 
 
 def measured_argument(doc: Doc, verb: Token, which: str, before: list[Found], root: Token) -> Counted | None:
+    """What the measure verb gives the size of: its subject or object, or the noun a participle
+    modifies ("protesters, estimated at 50,000")."""
     deps = ("nsubj", "nsubjpass") if which == "subject" else ("dobj",)
     args = [c for c in verb.children if c.dep_ in deps and c.i != root.i]
     if not args and which == "subject" and verb.dep_ == "conj":
         args = [c for c in verb.head.children if c.dep_ in deps]
+    if not args and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        args = [verb.head]
     for arg in args:
         if arg.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
             arg = verb.head
         found = noun_class(doc, arg)
         if found is not None and found is not SKIP:
             return found
+        group = lookup_noun(doc, arg, ("collective",))
+        if group is not None and arg.tag_ in ("NN", "NNP"):
+            return Counted(group.cls, clean(arg.text), arg.i)  # "a crowd estimated at 20,000"
         row = lookup_noun(doc, arg, ("referent",))
         if row is not None:
             of = of_object(arg)
@@ -778,6 +785,8 @@ def make(doc: Doc, nums: list[Numeral], lo: int, hi: int, before: list[Found]) -
         if counted is None and q.end < hi and doc[q.end].lower_ == "of":
             of = of_object(doc[last.end - 1]) or of_object(root_of(doc, first.start, last.end))
             counted = noun_class(doc, of) if of is not None else None
+            if of is None and q.end + 1 < hi and doc[q.end + 1].pos_ == "PRON":
+                counted = previous_class(before, doc[first.start].sent.start, doc)  # "200 of them"
         if counted is None:
             previous = doc[start - 1] if start > lo else None
             if previous is None or previous.pos_ not in NOUN_POS or q.start < start:
