@@ -326,10 +326,9 @@ class PlaceMention:
 # ---- word lists
 
 NER_PLACES = {"GPE", "LOC", "FAC"}
-NOT_PLACES = {
-    "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "NORP", "LAW",
-    "LANGUAGE", "EVENT", "WORK_OF_ART", "PRODUCT",
-}  # fmt: skip
+# Entity labels a place name never has; any other label (a person, an organisation, a product)
+# may be the tagger's mistake for a place the index knows, if a locative phrase says so.
+NEVER_PLACES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"}
 # Nouns that name a kind of place: "the town of X", "the Donetsk region", "the outskirts of X".
 PLACE_NOUNS = {
     "town", "city", "village", "port", "capital", "province", "region", "district", "state",
@@ -393,6 +392,12 @@ EXAMPLE_PREPS = {"including", "like", "as", "in", "during", "amid"}
 KIND_RANK = {"city": 0, "facility": 0, "state": 1, "region": 1, "sea": 1, "country": 2, "continent": 3}
 # Nouns a locative phrase may hang from below the trigger's clause: "struck a hospital in Kyiv".
 MAX_NOUNS = 1
+# Nouns "over" gives a topic, not a place: "a dispute over Jerusalem".
+TOPIC_NOUNS = {
+    "dispute", "row", "tension", "talk", "negotiation", "disagreement", "spat", "conflict", "quarrel",
+    "argument", "standoff", "feud", "control", "sovereignty", "claim", "concern", "fear", "anger",
+    "outrage", "fight", "battle", "war", "debate", "deal", "agreement", "sanction", "protest",
+}  # fmt: skip
 # Names the tagger calls places that say no place: "praised in the West".
 VAGUE_PLACES = {"west", "east", "north", "south", "midwest", "abroad", "home", "overseas"}
 # Acts in words: where they happened is a phrase of their own, never one inside their object
@@ -485,11 +490,7 @@ def _own_matches(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         ent = ents.get(i)
-        if ent is not None and (
-            ent.label_ in NER_PLACES
-            or ent.label_ in NOT_PLACES
-            and (ent.label_ != "NORP" or ent.text in table)
-        ):
+        if ent is not None and (ent.label_ in NER_PLACES | NEVER_PLACES or ent.text in table):
             i = ent.end
             continue
         for length in (4, 3, 2, 1):
@@ -534,19 +535,29 @@ def _named_places(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int]]:
                 yield left, obj.i + 1
 
 
+def _demonym_at(tok: Token) -> tuple[int, str] | None:
+    """(first token, country) of a demonym ending at this token: "Yemeni", "South Korean"."""
+    table = demonyms()
+    if tok.i > 0:
+        two = f"{tok.doc[tok.i - 1].text} {tok.text}"
+        if two in table:
+            return tok.i - 1, table[two]
+    return (tok.i, table[tok.text]) if tok.text in table else None
+
+
 def _demonym_places(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int, str]]:
     """ "off the Indonesian coast", "Polish territory", "the Ukrainian capital" (a demonym on a
     place noun that names no other place): the demonym's country, or its capital."""
-    table = demonyms()
     for tok in doc:
-        iso3 = table.get(tok.text)
         head = tok.head
-        if not iso3 or tok.dep_ not in ("amod", "compound") or head.lower_ not in DEMONYM_NOUNS:
+        if tok.dep_ not in ("amod", "compound") or head.lower_ not in DEMONYM_NOUNS or head.i < tok.i:
             continue
-        if tok.i in taken or head.i in taken or any(c.lower_ in ("of", "with") for c in head.children):
+        found = _demonym_at(tok)
+        if found is None or any(c.lower_ in ("of", "with") for c in head.children):
             continue
-        start, end = min(tok.i, head.i), max(tok.i, head.i) + 1
-        yield start, end, iso3
+        start, end = found[0], head.i + 1
+        if not any(i in taken for i in range(start, end)):
+            yield start, end, found[1]
 
 
 def _country_place(iso3: str, capital: bool = False) -> Place | None:
@@ -558,10 +569,10 @@ def _country_place(iso3: str, capital: bool = False) -> Place | None:
 def _country_of_tokens(tokens: Iterable[Token], mentions: dict[int, tuple[Candidate, ...]]) -> set[str]:
     """Countries that these tokens name: a demonym ("Yemeni") or a country name."""
     out: set[str] = set()
-    table = demonyms()
     for tok in tokens:
-        if tok.text in table:
-            out.add(table[tok.text])
+        demonym = _demonym_at(tok)
+        if demonym is not None:
+            out.add(demonym[1])
         for cand in mentions.get(tok.i, ())[:1]:
             if cand.place.kind in ("country", "state") or cand.place.kind == "region" and cand.place.country:
                 out.add(cand.place.country or "")
@@ -649,16 +660,16 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     sent_of = _sentence_ids(doc)
     per_sent: dict[int, set[str]] = defaultdict(set)
     article: set[str] = set()
-    table = demonyms()
     for s, _, _ in spans:
         top = cands.get(s, ())[:1]
         if top and top[0].place.kind == "country" and top[0].place.country:
             per_sent[sent_of[s]].add(top[0].place.country)
             article.add(top[0].place.country)
     for tok in doc:
-        if tok.text in table:
-            per_sent[sent_of[tok.i]].add(table[tok.text])
-            article.add(table[tok.text])
+        demonym = _demonym_at(tok)
+        if demonym is not None:
+            per_sent[sent_of[tok.i]].add(demonym[1])
+            article.add(demonym[1])
 
     out: list[PlaceMention] = []
     for s, e, label in sorted(spans):
@@ -769,8 +780,8 @@ def _locative(prep: Token) -> bool:
         return True
     if word == "on":
         return any(c.dep_ == "pobj" and c.lower_ in ON_NOUNS for c in prep.children)
-    if word == "over":  # "shot down over Belgorod"; not "a dispute over Crimea"
-        return head.pos_ == "VERB"
+    if word == "over":  # "shot down over Belgorod"; not "a dispute over Crimea" (and a city only)
+        return head.lemma_.lower() not in TOPIC_NOUNS
     if word == "from":
         return head.lower_ in DISTANCES
     if word == "of":
