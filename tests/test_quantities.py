@@ -11,7 +11,7 @@ import pytest
 from spacy.tokens import Doc
 
 import newsgraph
-from newsgraph.extract.quantities import distinct, find_quantities, quantity_head
+from newsgraph.extract.quantities import distinct, find_quantities, quantities_with_heads, quantity_head
 from newsgraph.lexicon import rows
 from newsgraph.record import Quantity
 
@@ -346,6 +346,14 @@ def test_the_head_of_money_is_its_syntactic_head():
 
 def test_the_head_of_a_nounless_casualty_count_is_its_verb():
     assert head_text("The bombing killed 23 on Friday.") == "killed"
+
+
+def test_quantities_with_heads_agrees_with_quantity_head():
+    doc = parse("Rebels fired 40 rockets, killing 12, and demanded $2 million from 300 villagers.")
+    pairs = quantities_with_heads(doc)
+    assert [q for q, _ in pairs] == find_quantities(doc)
+    assert [h for _, h in pairs] == [quantity_head(doc, q) for q, _ in pairs]
+    assert [doc[h].text for _, h in pairs if h is not None][0] == "rockets"
 
 
 def test_a_quantity_not_in_the_doc_has_no_head():

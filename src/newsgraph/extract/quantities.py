@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.lexicon import rows, split
 from newsgraph.record import Quantity
 
-__all__ = ["distinct", "find_quantities", "quantity_head"]
+__all__ = ["distinct", "find_quantities", "quantities_with_heads", "quantity_head"]
 
 # ---- tables (units.tsv, units_currencies.tsv, numbers.tsv, numbers_cues.tsv)
 
@@ -798,12 +798,13 @@ def make(doc: Doc, nums: list[Numeral], lo: int, hi: int, before: list[Found]) -
     for n, value in values:
         if not keep(counted, n, value, q):
             continue
-        span_start = doc[q.start if not change else n.start].idx
-        span_end_tok = doc[q.end - 1] if not change or n is last else doc[n.end - 1]
-        span_end = span_end_tok.idx + len(span_end_tok.text)
-        if span_end_tok.text.endswith(".") and span_end_tok.lower_[:-1] in tables().numbers:
-            span_end -= 1  # the full stop of "£3m."
-        text = doc.text[span_start:span_end]
+        first_tok = q.start if not change else n.start
+        last_tok = q.end - 1 if not change or n is last else n.end - 1
+        text = doc[first_tok : last_tok + 1].text  # (doc.text would copy the whole article)
+        if doc[last_tok].text.endswith(".") and doc[last_tok].lower_[:-1] in tables().numbers:
+            text = text[:-1]  # the full stop of "£3m."
+        span_start = doc[first_tok].idx
+        span_end = span_start + len(text)
         quantity = Quantity(
             value=value,
             unit=counted.unit,
@@ -844,12 +845,18 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     return sorted((f.quantity for f in found), key=lambda q: (q.start, q.end))
 
 
+def quantities_with_heads(doc: Doc) -> list[tuple[Quantity, int | None]]:
+    """`find_quantities` with each quantity's `quantity_head`, in one pass."""
+    found = scan(doc, list(doc.sents)) if len(doc) else []
+    return sorted(((f.quantity, f.head) for f in found), key=lambda qh: (qh[0].start, qh[0].end))
+
+
 def quantity_head(doc: Doc, q: Quantity) -> int | None:
     """The token index of what the quantity counts: the noun ("soldiers" in "around 3,000 North
     Korean soldiers"), the group ("team" in "a six-member team"), the verb it is the object of
     ("killing 107"), the subject it measures ("forces that could number around 12,000"), or for
     money the syntactic head of the amount ("providing" in "providing over $64.1 billion")."""
-    if not len(doc) or not (0 <= q.start < len(doc.text)):
+    if not len(doc) or not (0 <= q.start < doc[-1].idx + len(doc[-1].text_with_ws)):
         return None
     span = doc.char_span(q.start, max(q.end, q.start + 1), alignment_mode="expand")
     if span is None or not len(span):
