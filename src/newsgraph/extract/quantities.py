@@ -19,12 +19,18 @@ purpose, since a wrong count is worse than none.
 
 Choices: a range ("40-50", "40 to 50", "between 40 and 50", "two or three") is one quantity
 whose value is its lower number, marked approximate, with the whole range as its text; "from
-X to Y" (a change) gives two. A lone "one"/"a" person or thing ("one poster wrote") is an
-individual, not a count, unless a bound or approximation qualifies it ("at least one").
-The text covers the qualifier, the currency and the number ("over $64.1 billion", "over
-422,000 euros", "107 or more"), never the counted noun.
+X to Y" (a change) gives two. A lone person or vote written "one" ("one poster wrote") is an
+individual, not a count, unless a bound or approximation qualifies it ("at least one"); a
+weapon is counted ("fired one shell"). Amounts converted in brackets ("€20,000 (£17,500)")
+count once. The text covers the qualifier, the currency and the number ("over $64.1
+billion", "over 422,000 euros", "107 or more"), never the counted noun.
 
-Pure functions over the Doc: the tables are read once from the package data files."""
+`find_quantities` returns every mention; `distinct` drops repeated mentions (the gold lists
+"around 2 million voters" once when an article says it twice). `quantity_head` (or
+`quantities_with_heads`, in one pass) gives the token a quantity hangs on, to link it to events.
+
+Pure functions over the Doc: the tables (units*.tsv, numbers*.tsv, and the demonyms of
+countries.tsv) are read once from the package data files."""
 
 from __future__ import annotations
 
@@ -536,7 +542,7 @@ def previous_class(before: list[Found], sent_start: int, doc: Doc) -> Counted | 
     return Counted(last.quantity.unit_class, last.quantity.unit, last.head)
 
 
-def context_class(doc: Doc, num: Numeral, before: list[Found], lo: int) -> Counted | None:
+def context_class(doc: Doc, num: Numeral, before: list[Found]) -> Counted | None:
     """What a number with no noun after it counts, from the parse around it."""
     root = root_of(doc, num.start, num.end)
     if root.dep_ == "appos":
@@ -562,10 +568,10 @@ def context_class(doc: Doc, num: Numeral, before: list[Found], lo: int) -> Count
             if tok.i == root.head.i and tok.dep_ != "ROOT":
                 root = tok  # "injured nineteen others": the verb governs "others"
             break
-    return people_verb(doc, root) or inherited or measured(doc, root, before)
+    return people_verb(root) or inherited or measured(doc, root, before)
 
 
-def people_verb(doc: Doc, root: Token) -> Counted | None:
+def people_verb(root: Token) -> Counted | None:
     """The object of "kill", "wound", "rescue"...; the subject of "die", "were killed", "were
     dead"; "107 killed"."""
     verb = root.head
@@ -613,9 +619,8 @@ def measured_argument(doc: Doc, verb: Token, which: str, before: list[Found], ro
         args = [c for c in verb.head.children if c.dep_ in deps]
     if not args and verb.dep_ == "acl" and verb.tag_ == "VBN":
         args = [verb.head]
-    for arg in args:
-        if arg.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
-            arg = verb.head
+    for given in args:
+        arg = verb.head if given.lower_ in ("that", "which", "who") and verb.dep_ == "relcl" else given
         found = noun_class(doc, arg)
         if found is not None and found is not SKIP:
             return found
@@ -790,7 +795,7 @@ def make(doc: Doc, nums: list[Numeral], lo: int, hi: int, before: list[Found]) -
         if counted is None:
             previous = doc[start - 1] if start > lo else None
             if previous is None or previous.pos_ not in NOUN_POS or q.start < start:
-                counted = context_class(doc, last, before, lo)
+                counted = context_class(doc, last, before)
     if counted is None or counted is SKIP or not counted.cls:
         return last.end
     approximate = q.approximate or (len(nums) == 2 and not change) or first.ranged
