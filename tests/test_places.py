@@ -305,6 +305,13 @@ def test_an_unknown_place_keeps_its_name_and_the_country_written_by_it(nlp):
     assert place is not None and place["name"] == "Yeoncheon" and place["country"] == "KOR"
 
 
+def test_an_unknown_name_is_a_place_only_when_something_else_says_so(nlp):
+    assert where(nlp, "The party held a rally in Zorblax.", "rally") is None  # only the tagger says so
+    assert where(nlp, "The party held a rally in Zorblax County.", "rally")["name"] == "Zorblax County"
+    place = where(nlp, "The party held a rally in Zorblax, Kenya.", "rally")
+    assert place == {"name": "Zorblax", "country": "KEN", "lat": None, "lon": None, "geonameid": None}
+
+
 def test_vague_names_are_no_place(nlp):
     assert where(nlp, "The decision was praised in the West.", "praised") is None
 
@@ -329,6 +336,7 @@ def test_odd_arguments(nlp):
     assert place_for(doc, [], 2) is None
     other = find_places(_parse("Clashes broke out near Mosul."))
     assert place_for(doc, other, 2) is None  # mentions of another document are ignored
+    assert place_for(doc, [None, "Kyiv", 3], 2) is None  # type: ignore[list-item]
     assert find_places(None) == []  # type: ignore[arg-type]
     assert lookup(None) == ()  # type: ignore[arg-type]
 

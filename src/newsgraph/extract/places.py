@@ -400,6 +400,15 @@ TOPIC_NOUNS = {
 }  # fmt: skip
 # Names the tagger calls places that say no place: "praised in the West".
 VAGUE_PLACES = {"west", "east", "north", "south", "midwest", "abroad", "home", "overseas"}
+# Last words that make an unknown name a place: "Coös County", "Victoria Park", "Bradley Airport".
+UNKNOWN_PLACE_WORDS = {
+    "county", "district", "province", "region", "city", "town", "village", "island", "islands",
+    "park", "street", "avenue", "road", "square", "airport", "airfield", "base", "valley", "bay",
+    "river", "state", "oblast", "governorate", "camp", "harbour", "harbor", "port", "mountains",
+    "hills", "coast", "sea", "ocean", "lake", "peninsula", "desert", "forest", "corner", "hospital",
+    "mosque", "church", "cathedral", "palace", "embassy", "stadium", "bridge", "prison", "station",
+    "plant", "checkpoint", "crossing", "border",
+}  # fmt: skip
 # Acts in words: where they happened is a phrase of their own, never one inside their object
 # ("accused Ukraine of attacks in Kursk", "approved a gathering in Victoria Park").
 VERBAL_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE", "SANCTION"}
@@ -872,6 +881,17 @@ def _is_argument(prep: Token, trigger: Token, mention: PlaceMention) -> bool:
     return prep.head is trigger and "at" in _explicit_slots(trigger)
 
 
+def _plausible_unknown(mention: PlaceMention) -> bool:
+    """Is a place the index does not know still worth naming? Only when something besides the
+    tagger says it is a place: a country or state written by it ("Babyninsky, Russia"), "the town
+    of X", a place word ending the name ("Coös County", "at Bradley Airport"); not "resigned his
+    leadership in Civic Passion" (tagged FAC), not "life on Mars" (tagged LOC)."""
+    words = fold(mention.text).split()
+    if not words or not mention.text[:1].isupper() or " ".join(words) in VAGUE_PLACES:
+        return False
+    return bool(mention.hint) or mention.label == "NAMED" or words[-1] in UNKNOWN_PLACE_WORDS
+
+
 def place_for(doc: Doc, places: list[PlaceMention], trigger_index: int) -> dict[str, Any] | None:
     """Where the event whose trigger is token `trigger_index` happened, as the newsgraph/1
     `place` dict, when a locative phrase of the trigger's clause says so; else None."""
@@ -882,7 +902,9 @@ def place_for(doc: Doc, places: list[PlaceMention], trigger_index: int) -> dict[
     trigger = doc[trigger_index]
     by_token: dict[int, PlaceMention] = {}
     for m in places:
-        if m.tok_end <= len(doc) and doc[m.tok_start : m.tok_end].text == m.text:
+        if not isinstance(m, PlaceMention) or not 0 <= m.tok_start < m.tok_end <= len(doc):
+            continue
+        if doc[m.tok_start : m.tok_end].text == m.text:
             for i in range(m.tok_start, m.tok_end):
                 by_token[i] = m
     if not by_token:
@@ -904,7 +926,7 @@ def place_for(doc: Doc, places: list[PlaceMention], trigger_index: int) -> dict[
             mention.place is None or mention.place.kind not in ("city", "facility")
         ):
             continue
-        if mention.place is None and (not mention.text[:1].isupper() or fold(mention.text) in VAGUE_PLACES):
+        if mention.place is None and not _plausible_unknown(mention):
             continue
         path = _path_to_anchor(prep, anchors)
         if path is None or path[0] > (0 if verbal else MAX_NOUNS):
