@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.lexicon import DEFAULT_SLOTS, light_verbs, rows, split, triggers
 
-__all__ = ["Place", "PlaceMention", "find_places", "place_for", "index", "lookup"]
+__all__ = ["Candidate", "Place", "PlaceMention", "find_places", "fold", "index", "lookup", "place_for"]
 
 # ---- the geocoding index
 
