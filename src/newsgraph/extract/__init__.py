@@ -16,9 +16,11 @@ from newsgraph.extract.claims import Frame, find_frames
 from newsgraph.extract.coref import antecedents, link_short_names
 from newsgraph.extract.domain import off_topic
 from newsgraph.extract.events import Arguments, Candidate, find_events
+from newsgraph.extract.places import PlaceMention, find_places, place_for
+from newsgraph.extract.quantities import distinct, quantities_with_heads
 from newsgraph.extract.status import clause_verb, event_status, is_negated
 from newsgraph.extract.timex import TimeExpr, find_times, time_for
-from newsgraph.record import Actor, Claim, Event, Record, Span
+from newsgraph.record import Actor, Claim, Event, Quantity, Record, Span
 from newsgraph.record import Doc as DocMeta
 
 __all__ = ["extract_record"]
@@ -117,8 +119,10 @@ def extract_record(doc: Doc, article: Article) -> Record:
     speakers = [m for f in frames for m in f.speakers]
     actors = build_actors(doc, mentions + speakers, candidates)
     record.actors = list(actors.values())
-    situate(doc, candidates, find_times(doc, article.date))
+    found = quantities_with_heads(doc)
+    situate(doc, candidates, find_times(doc, article.date), find_places(doc), found)
     record.events = build_events(doc, candidates, actors)
+    record.quantities = distinct([q for q, _ in found])
     record.claims = build_claims(doc, frames, record.events, actors)
     return record
 
@@ -224,7 +228,34 @@ def elaborations(trigger: Token) -> list[int]:
     return [trigger.i] + [c.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
 
 
-def situate(doc: Doc, candidates: list[Candidate], times: list[TimeExpr]) -> None:
+def quantity_owner(doc: Doc, head: int | None, candidates: list[Candidate]) -> Candidate | None:
+    """The event a figure measures: the nearest event up the parse from what it counts
+    ("around 3,000 soldiers traveled", "bolster Russia with forces that could number 12,000",
+    ", providing over $64.1 billion")."""
+    if head is None:
+        return None
+    by_token: dict[int, Candidate] = {}
+    for rank in (2, 1, 0):  # a trigger beats a participle beats the clause verb of a noun event
+        for c in candidates:
+            spots = [clause_verb(c.trigger).i, *elaborations(c.trigger)[1:], c.trigger.i]
+            by_token[spots[min(rank, len(spots) - 1)]] = c
+    token = doc[head]
+    for _ in range(8):
+        if token.i in by_token:
+            return by_token[token.i]
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return None
+
+
+def situate(
+    doc: Doc,
+    candidates: list[Candidate],
+    times: list[TimeExpr],
+    places: list[PlaceMention],
+    quantities: list[tuple[Quantity, int | None]],
+) -> None:
     """Give each event the time expression of its clause, resolved against the article date;
     an event folded into a fuller one in the same sentence hands on what it knows
     ("aid to Ukraine, providing $64.1 billion since 2022")."""
@@ -233,10 +264,18 @@ def situate(doc: Doc, candidates: list[Candidate], times: list[TimeExpr]) -> Non
         for i in elaborations(c.trigger):
             when = when or time_for(doc, times, i)
         c.time = when.to_json() if when is not None else None
+        for i in elaborations(c.trigger):
+            c.place = c.place or place_for(doc, places, i)
+    for q, head in quantities:
+        owner = quantity_owner(doc, head, candidates)
+        if owner is not None:
+            owner.quantities.append(q)
     for c in candidates:
         keeper = fuller(c, candidates)
         if keeper is not None and keeper.trigger.sent.start == c.trigger.sent.start:
             keeper.time = keeper.time or c.time
+            keeper.place = keeper.place or c.place
+            keeper.quantities += [q for q in c.quantities if q not in keeper.quantities]
 
 
 def build_events(doc: Doc, candidates: list[Candidate], actors: dict[str, Actor]) -> list[Event]:
@@ -269,6 +308,8 @@ def build_events(doc: Doc, candidates: list[Candidate], actors: dict[str, Actor]
                 status=c.status,
                 according_to=sources,
                 time=c.time,
+                quantities=c.quantities,
+                place=c.place,
             )
         )
     return events

@@ -9,13 +9,14 @@ from a possessor, a nationality modifier, a "by" phrase or the subject of a ligh
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention, state_mention
 from newsgraph.lexicon import DEFAULT_SLOTS, LightVerb, Trigger, lemma_of, light_verbs, triggers, word_classes
+from newsgraph.record import Quantity
 
 NON_STATE = {"IGO", "NGO", "MNC"}
 AUTHORITY_MODES = {"arrest", "seize", "ban", "deport", "allege", "convict", "release", "investigate"}
@@ -59,6 +60,8 @@ class Candidate:
     status: str = "asserted"
     according_to: list[Mention] = field(default_factory=list)
     time: dict[str, Any] | None = None
+    place: dict[str, Any] | None = None
+    quantities: list[Quantity] = field(default_factory=list)
 
 
 class Arguments:
