@@ -93,7 +93,7 @@ def extract_record(doc: Doc, article: Article) -> Record:
         id=article.id, title=article.title, date=article.date, source=article.source, url=article.url
     )
     record = Record(doc=meta, text=doc.text)
-    if not doc.text.strip():
+    if not record.text.strip():
         record.warnings.append("empty text")
         return record
     share = english_share(doc)
@@ -153,11 +153,13 @@ def attribute(candidates: Iterable[Candidate], frames: list[Frame]) -> Iterator[
 
 def build_claims(doc: Doc, frames: list[Frame], events: list[Event], actors: dict[str, Actor]) -> list[Claim]:
     claims: list[Claim] = []
+    text = doc.text  # built anew on every access: take it once
+
+    def span(offsets: tuple[int, int] | None) -> Span | None:
+        return None if offsets is None else Span(text[offsets[0] : offsets[1]], *offsets)
+
     for frame in frames:
         inside = [e.id for e in events if frame.contains(e.trigger.start)]
-
-        def span(offsets: tuple[int, int] | None) -> Span | None:
-            return None if offsets is None else Span(doc.text[offsets[0] : offsets[1]], *offsets)
 
         speaker = actors[frame.speakers[0].key].id if frame.speakers else None
         cue = span(frame.cue)
@@ -228,17 +230,23 @@ def elaborations(trigger: Token) -> list[int]:
     return [trigger.i] + [c.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
 
 
-def quantity_owner(doc: Doc, head: int | None, candidates: list[Candidate]) -> Candidate | None:
+def event_anchors(candidates: list[Candidate]) -> dict[int, Candidate]:
+    """Token index -> the event it stands for: a trigger beats a participle that spells an event
+    out, which beats the clause verb a noun event hangs on."""
+    by_token: dict[int, Candidate] = {}
+    for rank in (2, 1, 0):
+        for c in candidates:
+            spots = [clause_verb(c.trigger).i, *elaborations(c.trigger)[1:], c.trigger.i]
+            by_token[spots[min(rank, len(spots) - 1)]] = c
+    return by_token
+
+
+def quantity_owner(doc: Doc, head: int | None, by_token: dict[int, Candidate]) -> Candidate | None:
     """The event a figure measures: the nearest event up the parse from what it counts
     ("around 3,000 soldiers traveled", "bolster Russia with forces that could number 12,000",
     ", providing over $64.1 billion")."""
     if head is None:
         return None
-    by_token: dict[int, Candidate] = {}
-    for rank in (2, 1, 0):  # a trigger beats a participle beats the clause verb of a noun event
-        for c in candidates:
-            spots = [clause_verb(c.trigger).i, *elaborations(c.trigger)[1:], c.trigger.i]
-            by_token[spots[min(rank, len(spots) - 1)]] = c
     token = doc[head]
     for _ in range(8):
         if token.i in by_token:
@@ -266,8 +274,9 @@ def situate(
         c.time = when.to_json() if when is not None else None
         for i in elaborations(c.trigger):
             c.place = c.place or place_for(doc, places, i)
+    anchors = event_anchors(candidates)
     for q, head in quantities:
-        owner = quantity_owner(doc, head, candidates)
+        owner = quantity_owner(doc, head, anchors)
         if owner is not None:
             owner.quantities.append(q)
     for c in candidates:

@@ -452,7 +452,7 @@ def _governing_prep(tok: Token) -> Token | None:
     """The preposition whose object `tok` is (through compounds, conjuncts and appositions)."""
     head = tok
     for _ in range(6):
-        if head.dep_ not in ("compound", "conj", "appos") or head.head is head:
+        if head.dep_ not in ("compound", "conj", "appos") or head.head.i == head.i:
             break
         head = head.head
     return head.head if head.dep_ == "pobj" else None
@@ -762,7 +762,7 @@ def _anchors(trigger: Token) -> dict[int, tuple[int, int]]:
     phrases with when the phrase comes after the trigger ("detained and beat protesters in X")."""
     out = {trigger.i: (0, 0)}
     node = trigger
-    if node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and node.head is not node:
+    if node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and node.head.i != node.i:
         verb = node.head
         if verb.pos_ in ("VERB", "AUX") and (
             verb.lemma_.lower() in light_verbs()
@@ -807,10 +807,10 @@ def _climb_start(prep: Token) -> Token:
     modify; a conjoined preposition attaches where its first conjunct does."""
     node = prep.head
     for _ in range(4):
-        if node.dep_ == "conj" and node.pos_ == "ADP" and node is prep.head:
+        if node.dep_ == "conj" and node.pos_ == "ADP" and node.i == prep.head.i:
             node = node.head.head
             continue
-        if node.lower_ in DIRECTIONS | DISTANCES | {"far", "close", "next", "as"} and node.head is not node:
+        if node.lower_ in DIRECTIONS | DISTANCES | {"far", "close", "next", "as"} and node.head.i != node.i:
             node = node.head
             continue
         break
@@ -829,7 +829,7 @@ def _path_to_anchor(prep: Token, anchors: dict[int, tuple[int, int]]) -> tuple[i
             anchor_depth, first = anchors[node.i]
             return (depth, anchor_depth) if prep.i >= first else None
         dep = node.dep_
-        if dep in CLAUSE_DEPS or node.head is node:
+        if dep in CLAUSE_DEPS or node.head.i == node.i:
             return None
         if node.pos_ == "VERB" and dep == "conj":
             return None
@@ -878,7 +878,7 @@ def _is_argument(prep: Token, trigger: Token, mention: PlaceMention) -> bool:
         return False
     if mention.place is None or mention.place.kind == "country":
         return True
-    return prep.head is trigger and "at" in _explicit_slots(trigger)
+    return prep.head.i == trigger.i and "at" in _explicit_slots(trigger)
 
 
 def _plausible_unknown(mention: PlaceMention) -> bool:

@@ -719,8 +719,9 @@ def pattern_spans(doc: Doc, taken: set[int]) -> list[Span]:
     blocked = {i for e in doc.ents if e.label_ not in TIME_LABELS for i in range(e.start, e.end)}
     taken = set(taken)
     found: list[Span] = []
+    text = doc.text  # rebuilt on every access: take it once
     for pattern in PATTERNS:
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text):
             span = doc.char_span(m.start("t"), m.end("t"), alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -762,7 +763,7 @@ def clause_verb(token: Token) -> Token | None:
     for _ in range(8):
         if token.pos_ in VERBISH:
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -817,7 +818,7 @@ def since_token(span: Span) -> Token | None:
     token = span.root
     for _ in range(4):
         head = token.head
-        if head is token or head.pos_ in VERBISH or sentence_of(head).start != first:
+        if head.i == token.i or head.pos_ in VERBISH or sentence_of(head).start != first:
             return None
         if head.lower_ == "since" and head.i < span.start:
             return head
@@ -832,11 +833,12 @@ def time_expr(span: Span, base: date | None) -> TimeExpr | None:
     reading, hedged = found
     start = span.start_char
     since = since_token(span) if reading.granularity != "time" else None
+    text = span.text
     if since is not None:
         start = since.idx
         first = reading.date
         reading = Reading(first, iso(base), "range")
-    text = span.doc.text[start : span.end_char]
+        text = span.doc[since.i : span.end].text  # (doc.text would rebuild the whole article)
     return TimeExpr(text, start, span.end_char, reading.date, reading.end_date, reading.granularity, hedged)
 
 
@@ -864,7 +866,7 @@ def anchors(trigger: Token) -> set[int]:
         return found
     token = trigger
     for _ in range(4):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
         if token.pos_ in VERBISH:
@@ -878,7 +880,7 @@ def hops_to(root: Token, targets: set[int]) -> int | None:
     token = root
     for hops in range(1, 10):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return None
         if head.i in targets:
             return hops
