@@ -1,0 +1,215 @@
+"""From event candidates, claims and actor mentions to the parts of the newsgraph/1 record:
+status and sources, time, place and figures, merged duplicates, and ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.actors import Mention
+from newsgraph.extract.claims import Frame
+from newsgraph.extract.events import Candidate
+from newsgraph.extract.places import PlaceMention, place_for
+from newsgraph.extract.status import clause_verb, event_status, is_negated
+from newsgraph.extract.timex import TimeExpr, time_for
+from newsgraph.record import Actor, Claim, Event, Quantity, Span
+
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+
+
+def first_person(doc: Doc, frames: list[Frame]) -> dict[int, list[Mention]]:
+    """ "We", "our", "I" inside a quote are its speaker ("our deals with Albania")."""
+    out: dict[int, list[Mention]] = {}
+    for frame in frames:
+        if frame.kind == "indirect" or not frame.speakers:
+            continue
+        for token in doc.char_span(*frame.content, alignment_mode="expand") or []:
+            if token.lower_ in FIRST_PERSON:
+                out[token.i] = frame.speakers[:1]
+    return out
+
+
+def attribute(candidates: Iterable[Candidate], frames: list[Frame]) -> Iterator[Candidate]:
+    """Give each event its status and the sources it is according to."""
+    for c in candidates:
+        status, frame, why = event_status(c.trigger, frames)
+        if c.type == "REJECT" and is_negated(c.trigger):
+            continue  # "did not deny" is no event: a non-denial
+        c.status = status
+        c.according_to = list(frame.speakers) if frame is not None else []
+        c.evidence += f"; {status}: {why}"
+        yield c
+
+
+def build_claims(doc: Doc, frames: list[Frame], events: list[Event], actors: dict[str, Actor]) -> list[Claim]:
+    claims: list[Claim] = []
+    text = doc.text  # built anew on every access: take it once
+
+    def span(offsets: tuple[int, int] | None) -> Span | None:
+        return None if offsets is None else Span(text[offsets[0] : offsets[1]], *offsets)
+
+    for frame in frames:
+        inside = [e.id for e in events if frame.contains(e.trigger.start)]
+
+        speaker = actors[frame.speakers[0].key].id if frame.speakers else None
+        cue = span(frame.cue)
+        content = span(frame.content)
+        if cue is None or content is None:
+            continue
+        claims.append(
+            Claim(
+                id=f"C{len(claims) + 1}",
+                speaker=speaker,
+                source=span(frame.source),
+                cue=cue,
+                content=content,
+                kind=frame.kind,
+                stance=frame.stance,
+                events=inside,
+            )
+        )
+    return claims
+
+
+def build_actors(doc: Doc, mentions: list[Mention], candidates: list[Candidate]) -> dict[str, Actor]:
+    """One actor per key, in order of first mention; mentions made up on the way by event
+    arguments (nationality modifiers) are included."""
+    actors: dict[str, Actor] = {}
+    every = list(mentions) + [m for c in candidates for m in c.actors + c.recipients]
+    for m in sorted(every, key=lambda m: m.start):
+        if m.key not in actors:
+            actors[m.key] = Actor(
+                id=f"A{len(actors) + 1}",
+                name=m.name,
+                kind=m.kind,
+                country=m.country,
+                sector=m.sector,
+                role=m.role,
+            )
+        actor = actors[m.key]
+        actor.role = actor.role or m.role
+        span = doc[m.start : m.end]
+        offsets = (span.start_char, span.end_char)
+        if offsets not in actor.mentions:
+            actor.mentions.append(offsets)
+    return actors
+
+
+def fuller(c: Candidate, others: list[Candidate]) -> Candidate | None:
+    """Another event of the article that says all `c` says and more: the same type, status
+    and sources with a side `c` lacks ("the Russian invasion" beside "Russia's invasion of
+    Ukraine"). The fuller one is kept."""
+
+    def keys(ms: list[Mention]) -> set[str]:
+        return {m.key for m in ms}
+
+    for o in others:
+        if o is c or o.type != c.type or o.status != c.status or keys(o.according_to) != keys(c.according_to):
+            continue
+        if not c.recipients and o.recipients and keys(c.actors) == keys(o.actors) and c.actors:
+            return o
+        if not c.actors and o.actors and keys(c.recipients) == keys(o.recipients) and c.recipients:
+            return o
+    return None
+
+
+def elaborations(trigger: Token) -> list[int]:
+    """The trigger, then the participle clauses that spell out its clause (", providing $64.1
+    billion since 2022", ", killing 20 people"): where an event's time, place and figures are."""
+    verb = clause_verb(trigger)
+    return [trigger.i] + [c.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+
+
+def event_anchors(candidates: list[Candidate]) -> dict[int, Candidate]:
+    """Token index -> the event it stands for: a trigger beats a participle that spells an event
+    out, which beats the clause verb a noun event hangs on."""
+    by_token: dict[int, Candidate] = {}
+    for rank in (2, 1, 0):
+        for c in candidates:
+            spots = [clause_verb(c.trigger).i, *elaborations(c.trigger)[1:], c.trigger.i]
+            by_token[spots[min(rank, len(spots) - 1)]] = c
+    return by_token
+
+
+def quantity_owner(doc: Doc, head: int | None, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The event a figure measures: the nearest event up the parse from what it counts
+    ("around 3,000 soldiers traveled", "bolster Russia with forces that could number 12,000",
+    ", providing over $64.1 billion")."""
+    if head is None:
+        return None
+    token = doc[head]
+    for _ in range(8):
+        if token.i in by_token:
+            return by_token[token.i]
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return None
+
+
+def situate(
+    doc: Doc,
+    candidates: list[Candidate],
+    times: list[TimeExpr],
+    places: list[PlaceMention],
+    quantities: list[tuple[Quantity, int | None]],
+) -> None:
+    """Give each event the time expression of its clause, resolved against the article date;
+    an event folded into a fuller one in the same sentence hands on what it knows
+    ("aid to Ukraine, providing $64.1 billion since 2022")."""
+    for c in candidates:
+        when = None
+        for i in elaborations(c.trigger):
+            when = when or time_for(doc, times, i)
+        c.time = when.to_json() if when is not None else None
+        for i in elaborations(c.trigger):
+            c.place = c.place or place_for(doc, places, i)
+    anchors = event_anchors(candidates)
+    for q, head in quantities:
+        owner = quantity_owner(doc, head, anchors)
+        if owner is not None:
+            owner.quantities.append(q)
+    for c in candidates:
+        keeper = fuller(c, candidates)
+        if keeper is not None and keeper.trigger.sent.start == c.trigger.sent.start:
+            keeper.time = keeper.time or c.time
+            keeper.place = keeper.place or c.place
+            keeper.quantities += [q for q in c.quantities if q not in keeper.quantities]
+
+
+def build_events(doc: Doc, candidates: list[Candidate], actors: dict[str, Actor]) -> list[Event]:
+    events: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for c in candidates:
+        if fuller(c, candidates) is not None:
+            continue
+        actor_ids = sorted({actors[m.key].id for m in c.actors}, key=lambda i: int(i[1:]))
+        recipient_ids = sorted(
+            {actors[m.key].id for m in c.recipients} - set(actor_ids), key=lambda i: int(i[1:])
+        )
+        sources = sorted({actors[m.key].id for m in c.according_to}, key=lambda i: int(i[1:]))
+        key = (c.type, tuple(actor_ids), tuple(recipient_ids), c.status, tuple(sources))
+        if key in seen:
+            continue
+        seen.add(key)
+        sent = c.trigger.sent
+        events.append(
+            Event(
+                id=f"E{len(events) + 1}",
+                type=c.type,
+                mode=c.mode,
+                actors=actor_ids,
+                recipients=recipient_ids,
+                trigger=Span(c.trigger.text, c.trigger.idx, c.trigger.idx + len(c.trigger.text)),
+                sentence={"start": sent.start_char, "end": sent.end_char},
+                evidence=c.evidence,
+                confidence=c.confidence,
+                status=c.status,
+                according_to=sources,
+                time=c.time,
+                quantities=c.quantities,
+                place=c.place,
+            )
+        )
+    return events
