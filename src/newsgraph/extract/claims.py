@@ -104,6 +104,18 @@ def subtree_without(token: Token, cut: Token | None = None) -> list[Token]:
     return [t for t in token.subtree if t.i not in skip]
 
 
+def own_clause(verb: Token, cut: Token) -> list[Token]:
+    """What an "according to" phrase or a "reportedly" covers: the clause it sits in, less
+    the cue and the relative clauses inside ("..., which the Home Office today rejects")."""
+    skip = {t.i for t in cut.subtree}
+    for t in verb.subtree:
+        if t.i == verb.i:
+            continue
+        if t.dep_ == "relcl" or (t.dep_ == "conj" and t.pos_ == "VERB" and t.head.i == verb.i):
+            skip.update(x.i for x in t.subtree)
+    return [t for t in verb.subtree if t.i not in skip]
+
+
 def without_asides(tokens: list[Token]) -> list[Token]:
     """Drop the narrator's asides from a content: a clause set off by a comma and opened by
     "which", "as", "while"... ("..., which would be a shift in policy as ...")."""
@@ -222,7 +234,7 @@ def according_to_frames(doc: Doc, args: Arguments) -> Iterator[Frame]:
         if obj is None:
             continue
         clause = token.head if token.head.i != token.i else token
-        content = token_span(subtree_without(clause, token)) if clause.i != token.i else None
+        content = token_span(own_clause(clause, token)) if clause.i != token.i else None
         if content is None:
             continue
         yield Frame(
@@ -242,7 +254,7 @@ def adverb_frames(doc: Doc) -> Iterator[Frame]:
         cue = table.get((token.lower_, "ADV"))
         if cue is None or token.dep_ != "advmod":
             continue
-        content = token_span(subtree_without(token.head, token))
+        content = token_span(own_clause(token.head, token))
         if content is not None:
             yield Frame(
                 (token.idx, token.idx + len(token.text)), None, [], content, "indirect", cue.stance, token.i
@@ -277,9 +289,11 @@ def noun_frames(doc: Doc, args: Arguments) -> Iterator[Frame]:
             holder = subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
         source = token_span(list(holder.subtree)) if holder is not None else None
         speakers = args.of(holder) if holder is not None else []
-        yield Frame(
-            (noun.idx, noun.idx + len(noun.text)), source, speakers, content, "indirect", cue.stance, noun.i
-        )
+        cue_at = (noun.idx, noun.idx + len(noun.text))
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+        if verb is not None and table.get((lemma_of(verb), "VERB")) is not None:
+            cue_at = cue_span(verb)  # "told LA Weekly in a statement that ...": the verb is the cue
+        yield Frame(cue_at, source, speakers, content, "indirect", cue.stance, noun.i)
 
 
 def innermost(frames: list[Frame], token: Token) -> Frame | None:

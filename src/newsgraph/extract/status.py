@@ -98,10 +98,10 @@ def event_status(trigger: Token, frames: list[Frame]) -> tuple[str, Frame | None
     if frame is not None:
         status = STANCE_STATUS[frame.stance]
         why = f"inside a claim ({frame.stance})"
+        if hedge and status == "reported":  # a hedged, planned or requested act ("asked X not to ...")
+            return "possible", frame, why + f", hedged by '{hedge}'"
         if negated and status != "denied":
             return "denied", frame, why + ", negated by the source"
-        if hedge and status == "reported":
-            return "possible", frame, why + f", hedged by '{hedge}'"
         return status, frame, why
     if hedge:
         return "possible", None, f"hedged by '{hedge}'"
