@@ -21,6 +21,7 @@ CLOSING = {"”", "»"}
 STRAIGHT = '"'
 AUX_CUE = {"have", "has", "had", "was", "were", "is", "are", "been", "be"}
 EDGE_PUNCT = {",", ".", ":", ";", "-", "—", "–", '"', "“", "”", "'"}
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 CLAIM_WORDS = word_classes()["claimword"]
 ASIDES = {"which", "as", "while", "although", "though", "whereas", "where"}
@@ -203,6 +204,8 @@ def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Ite
             continue  # "denied visas" is a refusal, not a denial of something said
         near = quotes_near(verb, quotes)
         src = source_of(verb)
+        if src is None or src.tag_ in RELATIVE_TAGS:
+            continue  # no one named as saying it ("encourage interest", "that denied")
         if src is not None and tokens is not None and src.i in {t.i for t in tokens}:
             tokens = None
         inside = token_span(tokens) if tokens else None
