@@ -18,6 +18,7 @@ from newsgraph.extract.assemble import (
     build_actors,
     build_claims,
     build_events,
+    demands,
     first_person,
     situate,
 )
@@ -68,7 +69,8 @@ def extract_record(doc: Doc, article: Article) -> Record:
     args = Arguments(mentions, antecedents(doc, mentions, markers), markers)
     frames = find_frames(doc, args)
     args.antecedents.update(first_person(doc, frames))
-    candidates = [] if off_topic(doc) else list(attribute(find_events(doc, args), frames))
+    found_events = [] if off_topic(doc) else [*find_events(doc, args), *demands(doc, frames, args)]
+    candidates = list(attribute(found_events, frames))
     speakers = [m for f in frames for m in f.speakers]
     actors = build_actors(doc, mentions + speakers, candidates)
     record.actors = list(actors.values())

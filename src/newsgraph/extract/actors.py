@@ -317,7 +317,23 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
                 needs_country=needs,
             )
         )
+    link_acronyms(doc, mentions)
     return mentions, markers
+
+
+def link_acronyms(doc: Doc, mentions: list[Mention]) -> None:
+    """ "The International Labor Office (ILO)", "Movement for ... (MASSOB)": a name and the
+    acronym in brackets after it are one actor; whichever is known lends the other its facts."""
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        if m.end + 2 >= len(doc) or doc[m.end].text != "(":
+            continue
+        short = by_start.get(m.end + 1)
+        if short is None or short.end >= len(doc) or doc[short.end].text != ")" or short.kind == "person":
+            continue
+        known, other = (short, m) if short.rule == "gazetteer" or m.needs_country else (m, short)
+        other.name, other.key, other.kind = known.name, known.key, known.kind
+        other.country, other.sector, other.needs_country = known.country, known.sector, known.needs_country
 
 
 def title_window(ent: Span) -> list[Token]:

@@ -9,12 +9,13 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention
 from newsgraph.extract.claims import Frame
-from newsgraph.extract.events import Candidate
+from newsgraph.extract.events import Arguments, Candidate
 from newsgraph.extract.places import PlaceMention, place_for
 from newsgraph.extract.status import clause_verb, event_status, is_negated
 from newsgraph.extract.timex import TimeExpr, time_for
 from newsgraph.record import Actor, Claim, Event, Quantity, Span
 
+OBLIGATION = {"must", "should"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 
 
@@ -28,6 +29,28 @@ def first_person(doc: Doc, frames: list[Frame]) -> dict[int, list[Mention]]:
             if token.lower_ in FIRST_PERSON:
                 out[token.i] = frame.speakers[:1]
     return out
+
+
+def demands(doc: Doc, frames: list[Frame], args: Arguments) -> Iterator[Candidate]:
+    """ "Britain said Iran must release the sailors": a source saying that another party must or
+    should act is making a demand of it (REQUEST, as PLOVER and CAMEO code it)."""
+    for frame in frames:
+        if not frame.speakers or frame.stance == "deny":
+            continue
+        span = doc.char_span(*frame.content, alignment_mode="expand")
+        if span is None:
+            continue
+        for verb in span:
+            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children):
+                continue
+            subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            whom = [m for m in args.of(subj) if m.key not in {s.key for s in frame.speakers}]
+            if whom and any(m.country for m in frame.speakers + whom):
+                who = subj.text if subj is not None else ""
+                evidence = f"claim by '{frame.speakers[0].name}' that '{who}' must act -> REQUEST"
+                # the demand itself is an act of the speaker's, made where the cue is
+                cue = doc[frame.cue_token]
+                yield Candidate("REQUEST", None, cue, list(frame.speakers), whom, evidence, 0.6)
 
 
 def attribute(candidates: Iterable[Candidate], frames: list[Frame]) -> Iterator[Candidate]:
@@ -65,7 +88,7 @@ def build_claims(doc: Doc, frames: list[Frame], events: list[Event], actors: dic
                 cue=cue,
                 content=content,
                 kind=frame.kind,
-                stance=frame.stance,
+                stance="assert" if frame.stance == "request" else frame.stance,
                 events=inside,
             )
         )

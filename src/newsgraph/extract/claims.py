@@ -281,6 +281,13 @@ def noun_frames(doc: Doc, args: Arguments) -> Iterator[Frame]:
                 tokens = [t for t in child.subtree if t.i > child.i]
                 # "allegations of North Korea transferring missiles": the gerund hangs on the noun
                 tokens += [t for a in noun.rights if a.dep_ == "acl" for t in a.subtree]
+        if tokens is None and noun.dep_ == "dobj":  # "reiterated its demand today that Israel ease ..."
+            that = [
+                c
+                for c in noun.head.children
+                if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)
+            ]
+            tokens = list(that[0].subtree) if that else None
         content = token_span(tokens) if tokens else None
         if content is None:
             continue
@@ -293,9 +300,9 @@ def noun_frames(doc: Doc, args: Arguments) -> Iterator[Frame]:
         source = token_span(list(holder.subtree)) if holder is not None else None
         speakers = args.of(holder) if holder is not None else []
         cue_at = (noun.idx, noun.idx + len(noun.text))
-        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
-        if verb is not None and table.get((lemma_of(verb), "VERB")) is not None:
-            cue_at = cue_span(verb)  # "told LA Weekly in a statement that ...": the verb is the cue
+        said = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+        if said is not None and table.get((lemma_of(said), "VERB")) is not None:
+            cue_at = cue_span(said)  # "told LA Weekly in a statement that ...": the verb is the cue
         yield Frame(cue_at, source, speakers, content, "indirect", cue.stance, noun.i)
 
 

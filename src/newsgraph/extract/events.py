@@ -363,6 +363,17 @@ def verb_arguments(
     return actors, recipients, "; ".join(notes)
 
 
+def complement_subjects(head: Token, args: Arguments) -> list[Mention]:
+    """Who is to act in a that-clause: "demanded that the US cancel", "its demand that Israel
+    ease restrictions"."""
+    for child in head.children:
+        if child.dep_ in {"ccomp", "acl"} and child.i > head.i:
+            subj = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and subj.tag_ not in RELATIVE:
+                return args.of(subj)
+    return []
+
+
 def frame_recipients(
     verb: Token,
     slots: tuple[str, ...],
@@ -375,6 +386,8 @@ def frame_recipients(
     for slot in slots:
         if slot == "obj":
             found = args.of(obj) if obj is not None and obj.i != (subj.i if subj is not None else -1) else []
+        elif slot == "comp":
+            found = complement_subjects(verb, args)
         else:
             heads = [verb] + ([obj, *obj.conjuncts] if obj is not None else [])
             found = [m for h in heads for o in prep_objects(h, slot) for m in args.of(o)]
@@ -445,7 +458,15 @@ def noun_arguments(
         for slot in trigger.recipient_slots:
             if slot in {"obj", "poss"}:
                 continue
-            found = [m for h in holders for o in prep_objects(h, slot) for m in args.of(o) if m not in actors]
+            if slot == "comp":  # the that-clause may hang on the noun or on its verb
+                holder_verb = [noun.head] if noun.dep_ == "dobj" else []
+                found = [
+                    m for h in [noun, *holder_verb] for m in complement_subjects(h, args) if m not in actors
+                ]
+            else:
+                found = [
+                    m for h in holders for o in prep_objects(h, slot) for m in args.of(o) if m not in actors
+                ]
             if found:
                 recipients = found
                 notes.append(f"recipient={slot} '{found[0].name}'")

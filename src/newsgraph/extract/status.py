@@ -16,7 +16,13 @@ from newsgraph.extract.claims import Frame, innermost
 from newsgraph.lexicon import rows
 
 NEGATORS = {"not", "n't", "never", "no"}
-STANCE_STATUS = {"assert": "reported", "accuse": "reported", "deny": "denied", "speculate": "possible"}
+STANCE_STATUS = {
+    "assert": "reported",
+    "accuse": "reported",
+    "deny": "denied",
+    "speculate": "possible",
+    "request": "possible",
+}
 
 
 @cache
