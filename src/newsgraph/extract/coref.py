@@ -52,7 +52,11 @@ def antecedents(doc: Doc, mentions: list[Mention], markers: dict[int, str]) -> d
                 out[token.i] = [found[0]]
         elif token.pos_ == "PRON" and lower in GROUP_PRONOUNS | THING_PRONOUNS:
             plural = lower in GROUP_PRONOUNS
-            near = [m for m in _before(mentions, token) if m.kind != "person" and token.i - m.start < 60]
+            near = [
+                m
+                for m in _before(mentions, token)
+                if (m.kind != "person" or m.plural) and token.i - m.start < 60
+            ]
             # number agreement first ("their deployment" -> the North Koreans), then any state
             found = [m for m in near if m.plural == plural] or [m for m in near if m.kind == "state"]
             if found:

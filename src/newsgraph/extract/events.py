@@ -144,6 +144,8 @@ def subject(verb: Token) -> Token | None:
             if obj is not None:
                 return obj
         return subject(head)
+    if verb.dep_ in {"acomp", "attr", "oprd"}:
+        return subject(head)  # "is willing to withdraw", "is prepared to lift"
     if verb.dep_ == "conj":
         # "was indicted by the court and will resign": the passive subject does the second act
         passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
