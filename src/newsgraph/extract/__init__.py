@@ -19,6 +19,7 @@ from newsgraph.extract.assemble import (
     build_claims,
     build_events,
     demands,
+    denials,
     first_person,
     situate,
 )
@@ -69,7 +70,11 @@ def extract_record(doc: Doc, article: Article) -> Record:
     args = Arguments(mentions, antecedents(doc, mentions, markers), markers)
     frames = find_frames(doc, args)
     args.antecedents.update(first_person(doc, frames))
-    found_events = [] if off_topic(doc) else [*find_events(doc, args), *demands(doc, frames, args)]
+    found_events = (
+        []
+        if off_topic(doc)
+        else [*find_events(doc, args), *demands(doc, frames, args), *denials(doc, frames)]
+    )
     candidates = list(attribute(found_events, frames))
     speakers = [m for f in frames for m in f.speakers]
     actors = build_actors(doc, mentions + speakers, candidates)

@@ -53,6 +53,21 @@ def demands(doc: Doc, frames: list[Frame], args: Arguments) -> Iterator[Candidat
                 yield Candidate("REQUEST", None, cue, list(frame.speakers), whom, evidence, 0.6)
 
 
+def denials(doc: Doc, frames: list[Frame]) -> Iterator[Candidate]:
+    """ "Officials have stated they have not received the materials": a source stating that
+    something did not happen is denying it (REJECT by the source)."""
+    for frame in frames:
+        if frame.stance != "assert" or frame.kind == "direct" or not frame.speakers:
+            continue
+        span = doc.char_span(*frame.content, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is None or not any(c.dep_ == "neg" for c in root.children):
+            continue
+        if any(m.country for m in frame.speakers):
+            evidence = f"negative statement by '{frame.speakers[0].name}' ('{root.text}' negated) -> REJECT"
+            yield Candidate("REJECT", None, doc[frame.cue_token], list(frame.speakers), [], evidence, 0.55)
+
+
 def attribute(candidates: Iterable[Candidate], frames: list[Frame]) -> Iterator[Candidate]:
     """Give each event its status and the sources it is according to."""
     for c in candidates:

@@ -313,8 +313,9 @@ def _obj_is_not(ctx: SenseContext, value: str) -> bool:
 
 
 def _actors_are(ctx: SenseContext, value: str) -> bool:
-    if value == "political":
-        return all(political(m) for m in ctx.actors + ctx.recipients)
+    if value == "political":  # someone of politics takes part, and no side is a company
+        sides = ctx.actors + ctx.recipients
+        return any(political(m) for m in sides) and not any(m.sector == "BUS" for m in sides)
     # civilian: "protesters blocked roads" is a protest, not coercion
     return bool(ctx.actors) and all(m.kind == "group" and m.sector in {None, "CVL"} for m in ctx.actors)
 
