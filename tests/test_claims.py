@@ -1,0 +1,381 @@
+"""Claims: every attribution in an article (spec section 1, `claims`). One test per cue pattern
+(indirect speech, quotes before/after/around the cue and across paragraphs, mixed quotes,
+"according to", noun cues, "reportedly", requests), the source span and speaker, the events a
+claim carries, kind and stance; what is not a claim; and text that must never break it."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import Record, actor_mentioned_as, event_at, extract, summary
+
+DATE = "2024-03-14"
+EDGE = " \t\n,.;:!?\"'“”‘’«»"
+
+
+def claims_text(rec: Record) -> str:
+    return "".join(
+        f"\n  claim {c['id']}: speaker {c['speaker']} source {c['source'] and c['source']['text']!r} "
+        f"cue {c['cue']['text']!r} content {c['content']['text']!r} {c['kind']} {c['stance']} {c['events']}"
+        for c in rec["claims"]
+    )
+
+
+def explain(rec: Record) -> str:
+    return summary(rec) + (claims_text(rec) or "\n  (no claims)")
+
+
+def claim_cued_by(rec: Record, cue: str) -> Record:
+    """The one claim whose cue text is `cue` (fails the test if there is none, or several)."""
+    found = [c for c in rec["claims"] if c["cue"]["text"] == cue]
+    assert len(found) == 1, f"expected one claim cued by {cue!r}: {explain(rec)}"
+    return found[0]
+
+
+def core(text: str) -> str:
+    """A span's text as the scorer compares it: blanks, quote marks, edge punctuation and a
+    content's leading "that" trimmed."""
+    text = text.strip(EDGE)
+    if text.lower().startswith("that "):
+        text = text[5:]
+    return text.strip(EDGE)
+
+
+def run(text: str) -> Record:
+    return extract(text, id="claims", date=DATE)
+
+
+# ---- cue patterns
+
+
+def test_indirect_speech_with_said_that():
+    rec = run("Kenyan Foreign Minister Alfred Mutua said that Somalia attacked Ethiopia.")
+    claim = claim_cued_by(rec, "said")
+    assert core(claim["content"]["text"]) == "Somalia attacked Ethiopia", explain(rec)
+    assert claim["kind"] == "indirect"
+
+
+def test_indirect_speech_without_that():
+    rec = run("Chilean President Gabriel Boric said Peru had seized two Chilean ships.")
+    claim = claim_cued_by(rec, "said")
+    assert core(claim["content"]["text"]) == "Peru had seized two Chilean ships", explain(rec)
+    assert claim["kind"] == "indirect"
+
+
+def test_direct_quote_with_the_cue_after_it():
+    rec = run('"Ethiopia will never surrender its ports," Abiy Ahmed said on Monday.')
+    claim = claim_cued_by(rec, "said")
+    assert core(claim["content"]["text"]) == "Ethiopia will never surrender its ports", explain(rec)
+    assert claim["source"]["text"] == "Abiy Ahmed"
+    assert claim["kind"] == "direct"
+
+
+def test_direct_quote_with_the_cue_before_it():
+    rec = run('Abiy Ahmed said: "Ethiopia will defend its border against Eritrea."')
+    claim = claim_cued_by(rec, "said")
+    assert core(claim["content"]["text"]) == "Ethiopia will defend its border against Eritrea", explain(rec)
+    assert claim["kind"] == "direct"
+
+
+def test_direct_quote_split_around_the_cue_takes_both_halves():
+    rec = run('"We have sent troops to Somalia," said Abiy Ahmed, "and we will send more next year."')
+    claim = claim_cued_by(rec, "said")
+    content = claim["content"]["text"]
+    assert content.startswith("We have sent troops to Somalia"), explain(rec)
+    assert core(content).endswith("we will send more next year"), explain(rec)
+    assert claim["source"]["text"] == "Abiy Ahmed"
+    assert claim["kind"] == "direct"
+
+
+def test_quote_left_open_at_a_paragraph_end_continues_into_the_cue_paragraph():
+    rec = run(
+        '"Azerbaijan has shelled our villages for three days.\n'
+        '"Baku must withdraw its troops from our border," Armenian Prime Minister Nikol Pashinyan '
+        "said on Monday."
+    )
+    claim = claim_cued_by(rec, "said")
+    assert claim["content"]["text"].startswith("Azerbaijan has shelled our villages"), explain(rec)
+    assert "Baku must withdraw its troops" in claim["content"]["text"], explain(rec)
+    assert event_at(rec, "shelled")["id"] in claim["events"], explain(rec)
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n"], ids=["line-break", "blank-line"])
+def test_quote_reopened_in_the_next_paragraph_belongs_to_the_cue_before_it(between):
+    # AP style: the first paragraph opens a quote and never closes it; the next reopens it
+    rec = run(
+        'Armenian Prime Minister Nikol Pashinyan said on Monday: "Azerbaijan has shelled our villages '
+        f'for three days.{between}"Turkey has sent combat drones to Azerbaijan."'
+    )
+    claim = claim_cued_by(rec, "said")
+    assert "Turkey has sent combat drones to Azerbaijan" in claim["content"]["text"], explain(rec)
+    assert event_at(rec, "sent")["id"] in claim["events"], explain(rec)
+
+
+def test_indirect_speech_with_a_quoted_phrase_is_mixed():
+    rec = run(
+        'Moldovan President Maia Sandu said Russia had been "arming separatists in Transnistria for years."'
+    )
+    claim = claim_cued_by(rec, "said")
+    content = claim["content"]["text"]
+    assert content.startswith("Russia had been"), explain(rec)
+    assert "arming separatists in Transnistria" in content, explain(rec)
+    assert claim["kind"] == "mixed"
+
+
+def test_according_to_attributes_its_own_clause():
+    rec = run("Somalia attacked an Ethiopian base, according to Kenyan officials.")
+    claim = claim_cued_by(rec, "according to")
+    assert core(claim["content"]["text"]) == "Somalia attacked an Ethiopian base", explain(rec)
+    assert claim["source"]["text"] == "Kenyan officials"
+    assert claim["speaker"] == actor_mentioned_as(rec, "Kenyan officials")["id"]
+    assert claim["kind"] == "indirect"
+
+
+def test_possessive_noun_cue_with_a_that_clause():
+    rec = run("Ethiopia's statement that Eritrea had attacked its border troops angered Asmara.")
+    claim = claim_cued_by(rec, "statement")
+    assert core(claim["content"]["text"]) == "Eritrea had attacked its border troops", explain(rec)
+    assert claim["speaker"] == actor_mentioned_as(rec, "Ethiopia")["id"]
+    assert claim["stance"] == "assert"
+
+
+def test_allegations_of_is_an_accusation_by_their_holder():
+    rec = run("Moldova's allegations of Russia arming separatists in Transnistria angered Moscow.")
+    claim = claim_cued_by(rec, "allegations")
+    assert core(claim["content"]["text"]) == "Russia arming separatists in Transnistria", explain(rec)
+    assert claim["speaker"] == actor_mentioned_as(rec, "Moldova")["id"]
+    assert claim["stance"] == "accuse"
+    assert event_at(rec, "arming")["id"] in claim["events"]
+
+
+def test_allegations_with_no_one_named_have_no_source_and_no_speaker():
+    rec = run("Allegations of Russia arming separatists in Moldova have circulated for months.")
+    claim = claim_cued_by(rec, "Allegations")
+    assert core(claim["content"]["text"]) == "Russia arming separatists in Moldova", explain(rec)
+    assert claim["speaker"] is None, explain(rec)
+    assert claim["source"] is None, explain(rec)
+
+
+def test_told_someone_in_a_statement_that_cues_on_the_verb():
+    rec = run(
+        "The Estonian defence ministry told Reuters in a statement that Russian jets had attacked "
+        "a Finnish ship."
+    )
+    assert len(rec["claims"]) == 1, explain(rec)
+    claim = claim_cued_by(rec, "told")
+    assert core(claim["content"]["text"]) == "Russian jets had attacked a Finnish ship", explain(rec)
+    assert claim["source"]["text"] == "The Estonian defence ministry"
+
+
+def test_reportedly_is_a_claim_with_no_source():
+    rec = run("Iran reportedly supplied drones to Russia last year.")
+    claim = claim_cued_by(rec, "reportedly")
+    assert claim["source"] is None
+    assert claim["speaker"] is None
+    assert event_at(rec, "supplied")["id"] in claim["events"], explain(rec)
+
+
+def test_urged_someone_to_act_is_a_claim_about_the_act():
+    rec = run("The European Union urged Serbia to withdraw its troops from the border with Kosovo.")
+    claim = claim_cued_by(rec, "urged")
+    assert "withdraw its troops from the border with Kosovo" in claim["content"]["text"], explain(rec)
+    assert claim["speaker"] == actor_mentioned_as(rec, "European Union")["id"]
+    assert event_at(rec, "withdraw")["id"] in claim["events"], explain(rec)
+
+
+def test_asked_someone_to_act_is_a_claim_about_the_act():
+    rec = run("Germany asked Poland to send tanks to Ukraine.")
+    claim = claim_cued_by(rec, "asked")
+    assert "send tanks to Ukraine" in claim["content"]["text"], explain(rec)
+    assert claim["speaker"] == actor_mentioned_as(rec, "Germany")["id"]
+    assert event_at(rec, "send")["id"] in claim["events"], explain(rec)
+
+
+# ---- source and speaker
+
+
+def test_source_span_is_the_whole_subject_with_its_title():
+    rec = run("Chilean President Gabriel Boric said Peru had seized two Chilean ships.")
+    assert claim_cued_by(rec, "said")["source"]["text"] == "Chilean President Gabriel Boric"
+
+
+def test_source_span_includes_an_apposition():
+    rec = run("Nikol Pashinyan, the Armenian prime minister, said that Azerbaijan had attacked Armenia.")
+    source = claim_cued_by(rec, "said")["source"]
+    assert source["text"] == "Nikol Pashinyan, the Armenian prime minister", explain(rec)
+    assert rec["text"][source["start"] : source["end"]] == source["text"]
+
+
+def test_speaker_is_the_id_of_the_named_actor():
+    rec = run("Chilean President Gabriel Boric said Peru had seized two Chilean ships.")
+    assert claim_cued_by(rec, "said")["speaker"] == actor_mentioned_as(rec, "Gabriel Boric")["id"]
+
+
+def test_pronoun_source_of_indirect_speech_resolves_to_the_person_named_before():
+    rec = run(
+        "Kazakh President Kassym-Jomart Tokayev met Chinese officials on Monday. "
+        "He said that Russia had threatened Kazakhstan."
+    )
+    claim = claim_cued_by(rec, "said")
+    assert claim["source"]["text"] == "He"
+    assert claim["speaker"] == actor_mentioned_as(rec, "Kassym-Jomart Tokayev")["id"], explain(rec)
+
+
+def test_pronoun_after_a_quote_resolves_to_the_person_named_before():
+    rec = run(
+        "Kazakh President Kassym-Jomart Tokayev visited Beijing on Monday. "
+        '"China has never threatened Kazakhstan," he said.'
+    )
+    claim = claim_cued_by(rec, "said")
+    assert claim["source"]["text"] == "he"
+    assert claim["speaker"] == actor_mentioned_as(rec, "Kassym-Jomart Tokayev")["id"], explain(rec)
+
+
+def test_plural_group_source_is_the_speaker():
+    rec = run("Armenian officials suggested that Azerbaijan could attack Armenia again.")
+    claim = claim_cued_by(rec, "suggested")
+    assert claim["source"]["text"] == "Armenian officials"
+    assert claim["speaker"] == actor_mentioned_as(rec, "Armenian officials")["id"]
+
+
+# ---- the events a claim carries
+
+
+def test_each_claim_lists_the_events_inside_its_own_content():
+    rec = run(
+        "Chilean Foreign Minister Alberto van Klaveren said that Peru had attacked Bolivia. "
+        "He added that Chile would send aid to Bolivia."
+    )
+    assert claim_cued_by(rec, "said")["events"] == [event_at(rec, "attacked")["id"]], explain(rec)
+    assert claim_cued_by(rec, "added")["events"] == [event_at(rec, "send")["id"]], explain(rec)
+
+
+def test_claim_lists_every_event_of_its_content():
+    rec = run("Britain sent 3,000 troops to Estonia after Russia attacked Finland, the ministry said.")
+    events = claim_cued_by(rec, "said")["events"]
+    assert set(events) == {event_at(rec, "sent")["id"], event_at(rec, "attacked")["id"]}, explain(rec)
+
+
+def test_claim_with_no_event_in_its_content_lists_none():
+    rec = run('"Ethiopia will never surrender its ports," Abiy Ahmed said on Monday.')
+    assert claim_cued_by(rec, "said")["events"] == []
+
+
+def test_two_speakers_quoted_in_one_sentence_each_get_only_their_own_words():
+    rec = run(
+        'Chile said "the fishing dispute is over for good" and Peru said "the talks will resume next month."'
+    )
+    chile = next(c for c in rec["claims"] if c["source"]["text"] == "Chile")
+    peru = next(c for c in rec["claims"] if c["source"]["text"] == "Peru")
+    assert core(chile["content"]["text"]) == "the fishing dispute is over for good", explain(rec)
+    assert core(peru["content"]["text"]) == "the talks will resume next month", explain(rec)
+
+
+# ---- stance
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "stance"),
+    [
+        ("Azerbaijan said that its forces had shelled Armenian villages.", "said", "assert"),
+        ("Azerbaijan denied that its forces had shelled Armenian villages.", "denied", "deny"),
+        ("Armenia accused Azerbaijan of shelling its villages.", "accused", "accuse"),
+        ("Armenia claimed that Azerbaijan shelled its villages.", "claimed", "accuse"),
+        (
+            "Armenian officials suggested that Azerbaijan could attack Armenia again.",
+            "suggested",
+            "speculate",
+        ),
+    ],
+    ids=["said-assert", "denied-deny", "accused-accuse", "claimed-accuse", "suggested-speculate"],
+)
+def test_stance_follows_the_cue(text, cue, stance):
+    rec = run(text)
+    assert claim_cued_by(rec, cue)["stance"] == stance, explain(rec)
+
+
+def test_a_request_is_written_out_with_one_of_the_four_spec_stances():
+    rec = run("Germany asked Poland to send tanks to Ukraine.")
+    assert {c["stance"] for c in rec["claims"]} <= {"assert", "deny", "accuse", "speculate"}
+
+
+def test_accusation_content_is_what_the_accused_is_said_to_have_done():
+    rec = run("Armenia accused Azerbaijan of shelling its villages.")
+    claim = claim_cued_by(rec, "accused")
+    assert "shelling its villages" in claim["content"]["text"], explain(rec)
+    assert event_at(rec, "shelling")["id"] in claim["events"]
+
+
+# ---- what is not a claim
+
+
+def test_a_quote_with_no_cue_is_no_claim():
+    rec = run('"This is a turning point for the whole region and its people."')
+    assert rec["claims"] == [], explain(rec)
+
+
+def test_i_think_inside_a_quote_is_the_quoted_speaker_not_a_new_claim():
+    rec = run('Chilean President Gabriel Boric said: "I think Peru will close its border with Bolivia."')
+    assert [c["cue"]["text"] for c in rec["claims"]] == ["said"], explain(rec)
+    assert claim_cued_by(rec, "said")["speaker"] == actor_mentioned_as(rec, "Gabriel Boric")["id"]
+
+
+def test_passive_told_to_with_no_agent_is_no_claim():
+    rec = run("The ambassador was told to leave Santiago within two days.")
+    assert rec["claims"] == [], explain(rec)
+
+
+def test_did_not_deny_is_no_claim():
+    rec = run("Peru did not deny that its navy had seized Chilean fishing boats.")
+    assert rec["claims"] == [], explain(rec)
+
+
+def test_denied_visas_is_a_refusal_not_a_denial_of_something_said():
+    rec = run("Peru denied visas to Chilean fishermen on Monday.")
+    assert rec["claims"] == [], explain(rec)
+
+
+# ---- text that must never break claim finding
+
+
+def spans_match_text(rec: Record) -> bool:
+    text = rec["text"]
+    return all(
+        text[span["start"] : span["end"]] == span["text"]
+        for c in rec["claims"]
+        for span in (c["cue"], c["content"], c["source"])
+        if span is not None
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Chile said "the dispute is over and our navy will stay in port',
+        "Chile said “the dispute is over and our navy will stay in port",
+        "” Chile said that Peru attacked Bolivia. “",
+        'Chile said “the dispute is over" and Peru said "the talks will resume” tomorrow.',
+        '"""""“““”””',
+        '“\n“\n"\n',
+        "«Peru attacked Bolivia,» Chile said. „Bolivia will respond“, the minister said.",
+    ],
+    ids=["unclosed-straight", "unclosed-curly", "reversed-curly", "mixed-curly-straight", "only-marks",
+         "marks-on-lines", "guillemets-and-low-quotes"],
+)  # fmt: skip
+def test_unbalanced_or_mixed_quote_marks_never_raise(text):
+    rec = run(text)
+    assert spans_match_text(rec), explain(rec)
+
+
+def test_a_quote_that_never_closes_runs_to_the_end_of_the_text():
+    rec = run('Chile said "the dispute is over and our navy will stay in port')
+    claim = claim_cued_by(rec, "said")
+    assert claim["content"]["text"] == "the dispute is over and our navy will stay in port"
+
+
+def test_two_thousand_words_of_nested_that_clauses_return_a_record():
+    text = "Officials said that " + "the minister said that " * 500 + "Russia attacked Ukraine."
+    rec = run(text)
+    assert len(text.split()) > 2000
+    assert [e["type"] for e in rec["events"]] == ["ASSAULT"]
+    assert rec["claims"]
