@@ -1,0 +1,548 @@
+"""Queries over the store, for people and programs: each returns a list of dicts (one per
+row, JSON-ready), newest fields first-class, lists kept as lists.
+
+Every function takes an `Engine` (from `newsgraph.store.open`) or an open `Connection`.
+Filters that several take:
+- `actor`: an actor id (an int, or digits) or a case-insensitive piece of its name, on either
+  side of an event (actors or recipients);
+- `country`: ISO 3166-1 alpha-3 (or IGO, NGO…) of an actor on either side;
+- `type` (PLOVER root type) and `status` (asserted, reported, possible, denied, negated);
+- `since` / `until`: ISO dates, inclusive; a year or month means all of it ("2024", "2024-10").
+Events are dated by their time expression, else by their article's date (`event_mentions.date`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    case,
+    distinct,
+    exists,
+    func,
+    or_,
+    select,
+)
+
+from newsgraph.store import schema as t
+from newsgraph.store.write import iso_day
+
+Row = dict[str, Any]
+SIDES = ("actor", "recipient")
+FOR = ("asserted", "reported")
+AGAINST = ("denied", "negated")
+_CHUNK = 900  # ids per IN (...) list
+
+
+@contextmanager
+def _connected(db: Engine | Connection) -> Iterator[Connection]:
+    if isinstance(db, Connection):
+        yield db
+    else:
+        with db.connect() as conn:
+            yield conn
+
+
+def _chunks(ids: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i : i + _CHUNK]
+
+
+def display(name: str, country: str | None) -> str:
+    """An actor as people read it: "North Korea (PRK)"."""
+    return f"{name} ({country})" if country else name
+
+
+def _until(value: str) -> str:
+    """The last ISO day a date, month or year covers, as a string bound."""
+    v = value.strip()
+    if len(v) == 4:
+        return f"{v}-12-31"
+    if len(v) == 7:
+        return f"{v}-31"
+    return v[:10]
+
+
+def _since(value: str) -> str:
+    day = iso_day(value)
+    if day is None:
+        raise ValueError(f"not an ISO date: {value!r} (use yyyy, yyyy-mm or yyyy-mm-dd)")
+    return day
+
+
+def _actor_match(actor: int | str) -> ColumnElement[bool]:
+    if isinstance(actor, int) or str(actor).strip().isdigit():
+        return t.actors.c.id == int(actor)
+    return func.lower(t.actors.c.name).contains(str(actor).strip().lower(), autoescape=True)
+
+
+def _mention_filters(
+    *,
+    actor: int | str | None = None,
+    country: str | None = None,
+    type: str | None = None,  # noqa: A002 - the PLOVER word
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article: str | None = None,
+) -> list[ColumnElement[bool]]:
+    em = t.event_mentions
+    where: list[ColumnElement[bool]] = []
+    if type:
+        where.append(em.c.type == type.strip().upper())
+    if status:
+        where.append(em.c.status == status.strip().lower())
+    if since:
+        where.append(em.c.date >= _since(since))
+    if until:
+        _since(until)
+        where.append(em.c.date <= _until(until))
+    if article:
+        where.append(em.c.article_id == article)
+    for cond in (
+        _actor_match(actor) if actor not in (None, "") else None,
+        t.actors.c.country == country.strip().upper() if country else None,
+    ):
+        if cond is not None:
+            where.append(
+                exists(
+                    select(1)
+                    .select_from(t.event_actors.join(t.actors, t.actors.c.id == t.event_actors.c.actor_id))
+                    .where(
+                        t.event_actors.c.event_mention_id == em.c.id, t.event_actors.c.role.in_(SIDES), cond
+                    )
+                )
+            )
+    return where
+
+
+def _group_key() -> ColumnElement[Any]:
+    """The event a mention counts for: its fused event when fused, else its own."""
+    return func.coalesce(t.events.c.fused_event_id, t.events.c.id)
+
+
+def _sides(conn: Connection, mention_ids: Sequence[int]) -> dict[int, dict[str, list[Row]]]:
+    """For each event mention: its actors, recipients and sources, in order."""
+    out: dict[int, dict[str, list[Row]]] = defaultdict(
+        lambda: {"actor": [], "recipient": [], "according_to": []}
+    )
+    for chunk in _chunks(list(mention_ids)):
+        rows = conn.execute(
+            select(
+                t.event_actors.c.event_mention_id,
+                t.event_actors.c.role,
+                t.actors.c.id,
+                t.actors.c.name,
+                t.actors.c.country,
+            )
+            .join(t.actors, t.actors.c.id == t.event_actors.c.actor_id)
+            .where(t.event_actors.c.event_mention_id.in_(chunk))
+            .order_by(t.event_actors.c.event_mention_id, t.event_actors.c.role, t.event_actors.c.position)
+        )
+        for r in rows:
+            out[r.event_mention_id][r.role].append({"id": r.id, "name": r.name, "country": r.country})
+    return out
+
+
+def _unique(items: list[Row]) -> list[Row]:
+    seen: dict[int, Row] = {}
+    for a in items:
+        seen.setdefault(a["id"], a)
+    return list(seen.values())
+
+
+def events(
+    db: Engine | Connection,
+    *,
+    actor: int | str | None = None,
+    country: str | None = None,
+    type: str | None = None,  # noqa: A002
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_sources: int | None = None,
+    article: str | None = None,
+    limit: int | None = None,
+) -> list[Row]:
+    """Events, oldest first, one row per (fused) event with the mentions that match.
+
+    `min_sources`: at least that many sources report the event (a source is an article's
+    `source`, or the article itself when it names none); until events are fused across
+    articles every event has one. Row fields: event, date, type, mode, actors, recipients,
+    status (the mentions' statuses, comma-separated), according_to, mentions, articles,
+    sources, article, trigger, sentence, place, latitude, longitude, confidence, and the
+    actor ids (actor_ids, recipient_ids, according_to_ids)."""
+    em, ev, ar = t.event_mentions, t.events, t.articles
+    group = _group_key().label("event")
+    where = _mention_filters(
+        actor=actor, country=country, type=type, status=status, since=since, until=until, article=article
+    )
+    if min_sources:
+        src = func.count(distinct(func.coalesce(ar.c.source, ar.c.id)))
+        grouped = (
+            select(_group_key().label("g"))
+            .select_from(em.join(ev, ev.c.id == em.c.event_id).join(ar, ar.c.id == em.c.article_id))
+            .group_by(_group_key())
+            .having(src >= min_sources)
+        )
+        where.append(_group_key().in_(grouped))
+    sentence = func.substr(ar.c.text, em.c.sentence_start + 1, em.c.sentence_end - em.c.sentence_start)
+    stmt = (
+        select(
+            group,
+            em.c.id.label("mention"),
+            em.c.date,
+            em.c.type,
+            em.c.mode,
+            em.c.status,
+            em.c.article_id,
+            ar.c.source,
+            em.c.trigger_text,
+            sentence.label("sentence"),
+            em.c.confidence,
+            t.places.c.name.label("place"),
+            t.places.c.latitude,
+            t.places.c.longitude,
+        )
+        .select_from(
+            em.join(ev, ev.c.id == em.c.event_id)
+            .join(ar, ar.c.id == em.c.article_id)
+            .outerjoin(t.places, t.places.c.id == em.c.place_id)
+        )
+        .where(*where)
+        .order_by(em.c.date.is_(None), em.c.date, group, em.c.id)
+    )
+    with _connected(db) as conn:
+        rows = list(conn.execute(stmt))
+        by_event: dict[int, list[Any]] = {}
+        for r in rows:
+            if r.event not in by_event and limit is not None and len(by_event) >= limit:
+                continue
+            by_event.setdefault(r.event, []).append(r)
+        sides = _sides(conn, [r.mention for rs in by_event.values() for r in rs])
+    out = []
+    for event_id, rs in by_event.items():
+        first = rs[0]
+        acts = _unique([a for r in rs for a in sides[r.mention]["actor"]])
+        recs = _unique([a for r in rs for a in sides[r.mention]["recipient"]])
+        srcs = _unique([a for r in rs for a in sides[r.mention]["according_to"]])
+        statuses = list(dict.fromkeys(r.status for r in rs))
+        out.append(
+            {
+                "event": event_id,
+                "date": first.date,
+                "type": first.type,
+                "mode": first.mode,
+                "actors": [display(a["name"], a["country"]) for a in acts],
+                "recipients": [display(a["name"], a["country"]) for a in recs],
+                "status": ", ".join(statuses),
+                "according_to": [display(a["name"], a["country"]) for a in srcs],
+                "mentions": len(rs),
+                "articles": len({r.article_id for r in rs}),
+                "sources": len({r.source or r.article_id for r in rs}),
+                "article": first.article_id,
+                "trigger": first.trigger_text,
+                "sentence": " ".join((first.sentence or "").split()),
+                "place": first.place,
+                "latitude": first.latitude,
+                "longitude": first.longitude,
+                "confidence": max((r.confidence for r in rs if r.confidence is not None), default=None),
+                "actor_ids": [a["id"] for a in acts],
+                "recipient_ids": [a["id"] for a in recs],
+                "according_to_ids": [a["id"] for a in srcs],
+            }
+        )
+    return out
+
+
+def actors(
+    db: Engine | Connection,
+    *,
+    name: int | str | None = None,
+    country: str | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
+) -> list[Row]:
+    """Actors, most written about first: id, name, kind, country, sector, articles (that
+    mention them), mentions, events (on either side), aliases. `name` as `actor` above."""
+    n_events = (
+        select(func.count())
+        .select_from(t.event_actors)
+        .where(t.event_actors.c.actor_id == t.actors.c.id, t.event_actors.c.role.in_(SIDES))
+        .scalar_subquery()
+    )
+    n_articles = func.count(distinct(t.mentions.c.article_id))
+    stmt = (
+        select(
+            t.actors.c.id,
+            t.actors.c.name,
+            t.actors.c.kind,
+            t.actors.c.country,
+            t.actors.c.sector,
+            n_articles.label("articles"),
+            func.count(t.mentions.c.id).label("mentions"),
+            n_events.label("events"),
+        )
+        .select_from(t.actors.outerjoin(t.mentions, t.mentions.c.actor_id == t.actors.c.id))
+        .group_by(t.actors.c.id, t.actors.c.name, t.actors.c.kind, t.actors.c.country, t.actors.c.sector)
+        .order_by(n_articles.desc(), func.count(t.mentions.c.id).desc(), t.actors.c.name, t.actors.c.id)
+    )
+    if name not in (None, ""):
+        assert name is not None
+        if isinstance(name, int) or str(name).strip().isdigit():
+            stmt = stmt.where(t.actors.c.id == int(name))
+        else:
+            piece = str(name).strip().lower()
+            alias_hit = exists(
+                select(1).where(
+                    t.actor_aliases.c.actor_id == t.actors.c.id, t.actor_aliases.c.alias.contains(piece)
+                )
+            )
+            stmt = stmt.where(or_(func.lower(t.actors.c.name).contains(piece, autoescape=True), alias_hit))
+    if country:
+        stmt = stmt.where(t.actors.c.country == country.strip().upper())
+    if kind:
+        stmt = stmt.where(t.actors.c.kind == kind.strip().lower())
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with _connected(db) as conn:
+        rows = [dict(r._mapping) for r in conn.execute(stmt)]
+        names: dict[int, list[str]] = defaultdict(list)
+        for chunk in _chunks([r["id"] for r in rows]):
+            for a in conn.execute(
+                select(t.actor_aliases.c.actor_id, t.actor_aliases.c.name)
+                .where(t.actor_aliases.c.actor_id.in_(chunk))
+                .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.alias)
+            ):
+                names[a.actor_id].append(a.name)
+    for r in rows:
+        r["aliases"] = [n for n in names[r["id"]] if n != r["name"]]
+    return rows
+
+
+def claims(
+    db: Engine | Connection,
+    *,
+    speaker: int | str | None = None,
+    country: str | None = None,
+    stance: str | None = None,
+    kind: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article: str | None = None,
+    limit: int | None = None,
+) -> list[Row]:
+    """Claims (who said what), by article date: claim, date, article, speaker, country, source,
+    cue, content, kind, stance, events (how many events the content carries). `speaker` as
+    `actor` above; `country` is the speaker's; dates are the article's."""
+    n_events = (
+        select(func.count())
+        .select_from(t.claim_events)
+        .where(t.claim_events.c.claim_id == t.claims.c.id)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            t.claims.c.id.label("claim"),
+            t.articles.c.date,
+            t.claims.c.article_id.label("article"),
+            t.actors.c.name.label("speaker_name"),
+            t.actors.c.country,
+            t.claims.c.source_text.label("source"),
+            t.claims.c.cue_text.label("cue"),
+            t.claims.c.content_text.label("content"),
+            t.claims.c.kind,
+            t.claims.c.stance,
+            n_events.label("events"),
+            t.claims.c.speaker_id,
+        )
+        .select_from(
+            t.claims.join(t.articles, t.articles.c.id == t.claims.c.article_id).outerjoin(
+                t.actors, t.actors.c.id == t.claims.c.speaker_id
+            )
+        )
+        .order_by(t.articles.c.date.is_(None), t.articles.c.date, t.claims.c.article_id, t.claims.c.id)
+    )
+    if speaker not in (None, ""):
+        assert speaker is not None
+        stmt = stmt.where(_actor_match(speaker))
+    if country:
+        stmt = stmt.where(t.actors.c.country == country.strip().upper())
+    if stance:
+        stmt = stmt.where(t.claims.c.stance == stance.strip().lower())
+    if kind:
+        stmt = stmt.where(t.claims.c.kind == kind.strip().lower())
+    if since:
+        stmt = stmt.where(t.articles.c.date >= _since(since))
+    if until:
+        _since(until)
+        stmt = stmt.where(t.articles.c.date <= _until(until) + "~")  # the whole day, whatever follows it
+    if article:
+        stmt = stmt.where(t.claims.c.article_id == article)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with _connected(db) as conn:
+        rows = []
+        for r in conn.execute(stmt):
+            row = dict(r._mapping)
+            name = row.pop("speaker_name")
+            row["speaker"] = display(name, row["country"]) if name else None
+            rows.append(row)
+    order = ["claim", "date", "article", "speaker", "country", "source", "cue", "content", "kind", "stance"]
+    return [{k: r[k] for k in order} | {"events": r["events"], "speaker_id": r["speaker_id"]} for r in rows]
+
+
+def contested(
+    db: Engine | Connection,
+    *,
+    actor: int | str | None = None,
+    country: str | None = None,
+    type: str | None = None,  # noqa: A002
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+) -> list[Row]:
+    """Events some mentions assert or report and others deny (or, in the narrator's voice,
+    negate): event mentions grouped by type, actors and recipients (a first cut, before
+    events are fused across articles). Row fields: type, actors, recipients, supported (asserted
+    or reported), denied (denied or negated), statuses, reported_by, denied_by, mentions,
+    articles, first, last (dates), events (event ids)."""
+    em = t.event_mentions
+    contested_types = select(em.c.type).where(em.c.status.in_(AGAINST)).distinct()
+    where = _mention_filters(type=type, since=since, until=until)
+    stmt = (
+        select(em.c.id, em.c.event_id, em.c.type, em.c.status, em.c.article_id, em.c.date)
+        .where(em.c.type.in_(contested_types), *where)
+        .order_by(em.c.id)
+    )
+    with _connected(db) as conn:
+        rows = list(conn.execute(stmt))
+        sides = _sides(conn, [r.id for r in rows])
+    groups: dict[tuple[str, frozenset[int], frozenset[int]], list[Any]] = defaultdict(list)
+    who: dict[int, Row] = {}
+    for r in rows:
+        s = sides[r.id]
+        for a in s["actor"] + s["recipient"] + s["according_to"]:
+            who[a["id"]] = a
+        key = (r.type, frozenset(a["id"] for a in s["actor"]), frozenset(a["id"] for a in s["recipient"]))
+        if key[1] or key[2]:
+            groups[key].append(r)
+    actor_ok = _side_filter(who, actor, country)
+    out: list[Row] = []
+    for (etype, acts, recs), rs in groups.items():
+        statuses = Counter(r.status for r in rs)
+        supported = sum(statuses[s] for s in FOR)
+        denied = sum(statuses[s] for s in AGAINST)
+        if not supported or not denied or not actor_ok(acts | recs):
+            continue
+
+        def names(ids: frozenset[int] | set[int]) -> list[str]:
+            return sorted(display(who[i]["name"], who[i]["country"]) for i in ids)
+
+        def by(kinds: tuple[str, ...], rs: list[Any] = rs) -> list[str]:
+            return names({a["id"] for r in rs if r.status in kinds for a in sides[r.id]["according_to"]})
+
+        dates = sorted(r.date for r in rs if r.date)
+        out.append(
+            {
+                "type": etype,
+                "actors": names(acts),
+                "recipients": names(recs),
+                "supported": supported,
+                "denied": denied,
+                "statuses": ", ".join(f"{s} {n}" for s, n in statuses.most_common()),
+                "reported_by": by(FOR),
+                "denied_by": by(AGAINST),
+                "mentions": len(rs),
+                "articles": len({r.article_id for r in rs}),
+                "first": dates[0] if dates else None,
+                "last": dates[-1] if dates else None,
+                "events": sorted({r.event_id for r in rs}),
+            }
+        )
+    out.sort(key=lambda g: (-g["mentions"], g["type"], g["actors"], g["recipients"]))
+    return out[:limit] if limit is not None else out
+
+
+def _side_filter(who: dict[int, Row], actor: int | str | None, country: str | None) -> Any:
+    def ok(ids: frozenset[int]) -> bool:
+        people = [who[i] for i in ids]
+        if country and not any(a["country"] == country.strip().upper() for a in people):
+            return False
+        if actor not in (None, ""):
+            if isinstance(actor, int) or str(actor).strip().isdigit():
+                return int(actor) in ids
+            piece = str(actor).strip().lower()
+            return any(piece in a["name"].lower() for a in people)
+        return True
+
+    return ok
+
+
+def timeline(
+    db: Engine | Connection,
+    *,
+    actor: int | str | None = None,
+    country: str | None = None,
+    type: str | None = None,  # noqa: A002
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[Row]:
+    """Events per day and type: date, type, events. Undated events are left out."""
+    em = t.event_mentions
+    where = _mention_filters(actor=actor, country=country, type=type, status=status, since=since, until=until)
+    n = func.count(distinct(_group_key()))
+    stmt = (
+        select(em.c.date, em.c.type, n.label("events"))
+        .select_from(em.join(t.events, t.events.c.id == em.c.event_id))
+        .where(em.c.date.is_not(None), *where)
+        .group_by(em.c.date, em.c.type)
+        .order_by(em.c.date, em.c.type)
+    )
+    with _connected(db) as conn:
+        return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def count(db: Engine | Connection, table: str) -> int:
+    with _connected(db) as conn:
+        return int(conn.execute(select(func.count()).select_from(t.metadata.tables[table])).scalar_one())
+
+
+def summary(db: Engine | Connection) -> Row:
+    """What the store holds: articles (extracted), duplicates, actors, events, claims,
+    quantities, events_by_type, events_by_status (of event mentions), contested (groups)."""
+    with _connected(db) as conn:
+        dup = func.sum(case((t.articles.c.duplicate_of.is_not(None), 1), else_=0))
+        total, dups = conn.execute(select(func.count(), dup).select_from(t.articles)).one()
+        by_type: dict[str, int] = dict(
+            conn.execute(select(t.events.c.type, func.count()).group_by(t.events.c.type)).tuples().all()
+        )
+        by_status: dict[str, int] = dict(
+            conn.execute(select(t.event_mentions.c.status, func.count()).group_by(t.event_mentions.c.status))
+            .tuples()
+            .all()
+        )
+        return {
+            "articles": int(total or 0) - int(dups or 0),
+            "duplicates": int(dups or 0),
+            "actors": count(conn, "actors"),
+            "events": count(conn, "events"),
+            "claims": count(conn, "claims"),
+            "quantities": count(conn, "quantities"),
+            "events_by_type": {k: int(v) for k, v in by_type.items()},
+            "events_by_status": {k: int(v) for k, v in by_status.items()},
+            "contested": len(contested(conn)),
+        }
+
+
+def table_counts(db: Engine | Connection) -> dict[str, int]:
+    """Rows per table (for checks and tests)."""
+    with _connected(db) as conn:
+        return {name: count(conn, name) for name in sorted(t.metadata.tables)}
