@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 # C0 controls other than tab/newline/CR, and DEL: replaced one-for-one so offsets stay valid.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-FIELDS = ("id", "title", "date", "source", "url")
+FIELDS = ("id", "title", "date", "source", "url", "author", "language")
 
 
 class ArticleError(ValueError):
@@ -23,6 +23,10 @@ class Article:
     date: str | None = None
     source: str | None = None
     url: str | None = None
+    author: str | None = None
+    language: str | None = None  # ISO 639-1 code when known (readers detect it for web pages)
+    # what a reader noticed about this article (e.g. an id seen before with another text)
+    warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, record: Any) -> Article:
@@ -31,7 +35,7 @@ class Article:
         text = record.get("text")
         if not isinstance(text, str):
             raise ArticleError("no 'text' string in the record")
-        meta = {k: None if record.get(k) is None else str(record[k]) for k in FIELDS}
+        meta: dict[str, Any] = {k: None if record.get(k) is None else str(record[k]) for k in FIELDS}
         return cls(text=text, **meta)
 
 
