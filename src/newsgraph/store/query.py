@@ -521,14 +521,12 @@ def summary(db: Engine | Connection) -> Row:
     with _connected(db) as conn:
         dup = func.sum(case((t.articles.c.duplicate_of.is_not(None), 1), else_=0))
         total, dups = conn.execute(select(func.count(), dup).select_from(t.articles)).one()
-        by_type: dict[str, int] = dict(
-            conn.execute(select(t.events.c.type, func.count()).group_by(t.events.c.type)).tuples().all()
-        )
-        by_status: dict[str, int] = dict(
-            conn.execute(select(t.event_mentions.c.status, func.count()).group_by(t.event_mentions.c.status))
-            .tuples()
-            .all()
-        )
+        by_type = {
+            r[0]: int(r[1])
+            for r in conn.execute(select(t.events.c.type, func.count()).group_by(t.events.c.type))
+        }
+        status = t.event_mentions.c.status
+        by_status = {r[0]: int(r[1]) for r in conn.execute(select(status, func.count()).group_by(status))}
         return {
             "articles": int(total or 0) - int(dups or 0),
             "duplicates": int(dups or 0),
@@ -536,8 +534,8 @@ def summary(db: Engine | Connection) -> Row:
             "events": count(conn, "events"),
             "claims": count(conn, "claims"),
             "quantities": count(conn, "quantities"),
-            "events_by_type": {k: int(v) for k, v in by_type.items()},
-            "events_by_status": {k: int(v) for k, v in by_status.items()},
+            "events_by_type": by_type,
+            "events_by_status": by_status,
             "contested": len(contested(conn)),
         }
 
