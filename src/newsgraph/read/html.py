@@ -19,7 +19,7 @@ import lxml.etree
 import lxml.html
 
 from newsgraph.article import Article
-from newsgraph.read.base import Located, ReadError, entity_bomb, read_whole, short
+from newsgraph.read.base import SNIFF_BYTES, Located, ReadError, entity_bomb, read_whole, short
 
 # trafilatura, htmldate and courlan log through `logging`; with no handler configured Python
 # would print their warnings on stderr, among newsgraph's own error lines.
@@ -92,6 +92,8 @@ def page_article(
     refused = entity_bomb(data)
     if refused:
         return ReadError(where, refused)
+    if b"\x00" in data[:SNIFF_BYTES]:
+        return ReadError(where, "binary file (NUL bytes), not HTML")
     try:
         text = _XML_DECLARATION.sub("", decode_html(data, charset), count=1)
         if not text.strip():

@@ -10,11 +10,15 @@ kept."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newsgraph.read.base import MAX_BYTES, Ignored, Located, ReadError, error, short, too_big
+from newsgraph.article import Article
+from newsgraph.read.base import MAX_BYTES, SNIFF_BYTES, Ignored, Located, ReadError, error, short, too_big
+from newsgraph.read.detect import sniff
 from newsgraph.read.html import page_article
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -31,13 +35,21 @@ def read_warc(path: Path) -> Iterator[Located]:
         return
     with f:
         size = path.stat().st_size
+        if sniff(f.read(SNIFF_BYTES)) != "warc":
+            why = "no WARC/1.x record at its start: empty, truncated or another format"
+            yield error(where, f"not a WARC file ({why})")
+            return
+        f.seek(0)
         records = ArchiveIterator(f)
         offset = 0
         count = 0
         while True:
             loc = f"{where}:offset {offset}"
+            complaints = io.StringIO()
             try:
-                record = next(records)
+                # warcio writes its warnings (a wrong Content-Length) on stderr: catch them
+                with contextlib.redirect_stderr(complaints):
+                    record = next(records)
             except StopIteration:
                 break
             except Exception as e:  # warcio's errors have no common base; any stops this file
@@ -47,14 +59,16 @@ def read_warc(path: Path) -> Iterator[Located]:
             offset = records.offset  # the start of this record
             loc = f"{where}:offset {offset}"
             try:
-                item = _record(record, loc)
-                records.read_to_end()
+                with contextlib.redirect_stderr(complaints):
+                    item = _record(record, loc)
+                    records.read_to_end()
                 end = records.offset
             except Exception as e:
                 yield error(loc, f"corrupt or truncated WARC record, reading stopped ({_why(e)})")
                 return
-            if item is not None:
-                yield loc, item
+            if complaints.getvalue().strip():
+                item = ReadError(loc, f"malformed WARC record ({short(complaints.getvalue())})")
+            yield loc, item
             offset = end
         if count == 0:
             yield error(where, "no WARC records (not a WARC file, or empty)")
@@ -66,7 +80,7 @@ def read_warc(path: Path) -> Iterator[Located]:
             )
 
 
-def _record(record: Any, loc: str) -> Any:
+def _record(record: Any, loc: str) -> Article | ReadError:
     headers = record.rec_headers
     kind = record.rec_type
     if kind not in ("response", "resource"):
