@@ -47,7 +47,8 @@ def read_warc(path: Path) -> Iterator[Located]:
             loc = f"{where}:offset {offset}"
             complaints = io.StringIO()
             try:
-                # warcio writes its warnings (a wrong Content-Length) on stderr: catch them
+                # warcio writes its warnings (a wrong Content-Length) on stderr: catch them (the
+                # redirection is process-wide while one record is parsed)
                 with contextlib.redirect_stderr(complaints):
                     record = next(records)
             except StopIteration:
