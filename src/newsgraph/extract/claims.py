@@ -21,6 +21,7 @@ CLOSING = {"”", "»"}
 STRAIGHT = '"'
 AUX_CUE = {"have", "has", "had", "was", "were", "is", "are", "been", "be"}
 EDGE_PUNCT = {",", ".", ":", ";", "-", "—", "–", '"', "“", "”", "'"}
+CUE_GAP = 40  # characters between a cue and the second half of a quote it splits
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 CLAIM_WORDS = word_classes()["claimword"]
@@ -59,20 +60,30 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     style), else it ends there. Never raises on unbalanced marks."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    for i, ch in enumerate(text):
+    carried: int | None = None  # start of a quote carried over a paragraph break
+    i = 0
+    while i < len(text):
+        ch = text[i]
         if ch in OPENING or (ch == STRAIGHT and start is None):
             if start is None:
-                start = i + 1
+                start = carried if carried is not None else i + 1
+                carried = None
         elif ch in CLOSING or ch == STRAIGHT:
             if start is not None:
                 spans.append((start, i))
                 start = None
         elif ch == "\n" and start is not None:
-            nxt = text[i + 1 : i + 2]
+            j = i
+            while j < len(text) and text[j] in "\n \t":
+                j += 1
+            if j < len(text) and (text[j] in OPENING or text[j] == STRAIGHT):
+                carried, start, i = start, None, j  # the next paragraph reopens the same quote
+                continue
             spans.append((start, i))
             start = None
-            if nxt in OPENING or nxt == STRAIGHT:
-                continue
+        elif ch == "\n":
+            carried = None
+        i += 1
     if start is not None:
         spans.append((start, len(text)))
     return [(s, e) for s, e in spans if len(text[s:e].split()) >= 3]
@@ -169,16 +180,25 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
 
-def quotes_near(verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Quotes that share the cue's sentence (or end right before it: '"...," he said.')."""
+def quotes_near(
+    verb: Token, quotes: list[tuple[int, int]], said: tuple[int, int] | None
+) -> list[tuple[int, int]]:
+    """The quotes a cue introduces: those its complement covers, else the ones right before
+    and after it in its sentence ('"...," he said.', 'He said: "..."', '"...", said X, "..."'),
+    never a quote that another cue in between introduces."""
     sent = verb.sent
-    out = []
-    for s, e in quotes:
-        if s <= verb.idx < e:
-            return []  # the cue is inside a quote: someone else's words
-        if s < sent.end_char and e > sent.start_char - 3:
-            out.append((s, e))
-    return out
+    if any(s <= verb.idx < e for s, e in quotes):
+        return []  # the cue is inside a quote: someone else's words
+    here = [(s, e) for s, e in quotes if s < sent.end_char and e > sent.start_char - 3]
+    before = [q for q in here if q[1] <= verb.idx]
+    after = [q for q in here if q[0] > verb.idx]
+    if said is not None:
+        covered = [(s, e) for s, e in here if s < said[1] and e > said[0]]
+        if covered and covered[-1] in before and after and after[0][0] - verb.idx < CUE_GAP:
+            covered.append(after[0])  # '"...," said Abiy Ahmed, "and ..."': one quote split by its cue
+        if covered:
+            return covered
+    return before[-1:] + after[:1]
 
 
 def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Iterator[Frame]:
@@ -202,13 +222,13 @@ def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Ite
             and not any(t.dep_ == "ccomp" for t in verb.children)
         ):
             continue  # "denied visas" is a refusal, not a denial of something said
-        near = quotes_near(verb, quotes)
         src = source_of(verb)
         if src is None or src.tag_ in RELATIVE_TAGS:
             continue  # no one named as saying it ("encourage interest", "that denied")
         if src is not None and tokens is not None and src.i in {t.i for t in tokens}:
             tokens = None
         inside = token_span(tokens) if tokens else None
+        near = quotes_near(verb, quotes, inside)
         kind = "indirect"
         if near:
             q_start, q_end = near[0][0], near[-1][1]
@@ -297,6 +317,8 @@ def noun_frames(doc: Doc, args: Arguments) -> Iterator[Frame]:
             while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
                 verb = verb.head
             holder = subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+            if holder is not None and noun.i in {t.i for t in holder.subtree}:
+                holder = None  # "Allegations of ... have circulated": no one is named
         source = token_span(list(holder.subtree)) if holder is not None else None
         speakers = args.of(holder) if holder is not None else []
         cue_at = (noun.idx, noun.idx + len(noun.text))

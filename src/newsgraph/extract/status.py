@@ -52,7 +52,14 @@ def is_negated(trigger: Token) -> bool:
         if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass", "attr"}
         else trigger
     )
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children):
+        return True
+    # "No Canadian troops were deployed", "sent no troops": "no" on the event's subject or object
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
 
 
 def hedge_of(trigger: Token) -> str | None:
