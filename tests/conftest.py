@@ -177,3 +177,9 @@ def _sqlalchemy_url(p: dict[str, object]) -> str:
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty store URL on each backend: a SQLite file, then a PostgreSQL database."""
     return new_store_url(request, request.param, tmp_path)
+
+
+@pytest.fixture()
+def pg_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty store URL on PostgreSQL (a database of its own, dropped afterwards)."""
+    return new_store_url(request, "postgresql", tmp_path)
