@@ -34,8 +34,18 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# The demo store is made afresh each time: ingest prints what it holds (articles, actors, events
+# by type and status, contested events); then the contested events and, per article, the summary.
+DEMO_DB := newsgraph.db
+
 demo: install
 	@mkdir -p out
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/newsgraph ingest examples/ --db sqlite:///$(DEMO_DB) --no-progress
+	@echo
+	@echo "contested events (some sources assert or report, others deny):"
+	$(BIN)/newsgraph contested --db sqlite:///$(DEMO_DB)
+	@echo
 	$(BIN)/newsgraph extract examples/ > out/demo.jsonl
 	$(BIN)/python -m newsgraph.summary out/demo.jsonl
 
