@@ -28,6 +28,7 @@ from tqdm import tqdm
 from newsgraph import extract_many
 from newsgraph.article import Article
 from newsgraph.store.db import StoreError, describe
+from newsgraph.store.query import count
 from newsgraph.store.write import (
     Index,
     Stored,
@@ -258,7 +259,7 @@ def ingest(
             pending.discard(item.stored)
             if outcome == "new":
                 stats.new += 1
-                assert written is not None and written.statuses is not None
+                assert written is not None
                 stats.events.update(written.statuses)
             elif outcome == "duplicate":
                 stats.duplicate += 1
@@ -287,10 +288,7 @@ def ingest(
 
 
 def _count_actors(engine: Engine) -> int:
-    from newsgraph.store.query import count
-
-    with engine.connect() as conn:
-        return count(conn, "actors")
+    return count(engine, "actors")
 
 
 def _first_line(e: BaseException) -> str:

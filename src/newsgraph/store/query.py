@@ -192,6 +192,17 @@ def events(
             .having(src >= min_sources)
         )
         where.append(_group_key().in_(grouped))
+    if limit is not None:  # the first `limit` events in the order below, chosen by the database
+        first_day = func.min(em.c.date)
+        first = (
+            select(_group_key())
+            .select_from(em.join(ev, ev.c.id == em.c.event_id))
+            .where(*where)
+            .group_by(_group_key())
+            .order_by(first_day.is_(None), first_day, _group_key())
+            .limit(limit)
+        )
+        where.append(_group_key().in_(first))
     sentence = func.substr(ar.c.text, em.c.sentence_start + 1, em.c.sentence_end - em.c.sentence_start)
     stmt = (
         select(
@@ -222,8 +233,6 @@ def events(
         rows = list(conn.execute(stmt))
         by_event: dict[int, list[Any]] = {}
         for r in rows:
-            if r.event not in by_event and limit is not None and len(by_event) >= limit:
-                continue
             by_event.setdefault(r.event, []).append(r)
         sides = _sides(conn, [r.mention for rs in by_event.values() for r in rs])
     out = []

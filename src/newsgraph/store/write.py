@@ -19,7 +19,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -219,9 +219,10 @@ def write_duplicate(conn: Connection, key: str, article: Article, hash_: str, or
 
 @dataclass
 class Written:
-    actors: int = 0
+    """What `write_record` wrote: events, and their count by status."""
+
     events: int = 0
-    statuses: dict[str, int] | None = None
+    statuses: dict[str, int] = field(default_factory=dict)
 
 
 def write_record(conn: Connection, key: str, hash_: str, record: dict[str, Any]) -> Written:
@@ -337,8 +338,9 @@ def write_record(conn: Connection, key: str, hash_: str, record: dict[str, Any])
     place_ids = _ensure(conn, places, place_rows)
 
     # Events: one cross-article event per event mention, for now.
-    written = Written(actors=len(ids), events=len(record["events"]), statuses={})
+    written = Written(events=len(record["events"]))
     evs = record["events"]
+    mention_of: dict[str, int] = {}  # the record's event id -> its event_mentions row
     if evs:
         article_day = iso_day(doc.get("date"))
         days = [iso_day((e.get("time") or {}).get("date")) or article_day for e in evs]
@@ -381,10 +383,10 @@ def write_record(conn: Connection, key: str, hash_: str, record: dict[str, Any])
                     place_id=place_ids.get(place_key(place)) if place and place.get("name") else None,
                 )
             )
-            assert written.statuses is not None
             status = mention_rows[-1]["status"]
             written.statuses[status] = written.statuses.get(status, 0) + 1
         mention_ids = _insert_returning(conn, event_mentions, mention_rows)
+        mention_of = {e["id"]: mid for e, mid in zip(evs, mention_ids, strict=True)}
         links: list[dict[str, Any]] = []
         qlinks: dict[tuple[int, int], dict[str, Any]] = {}
         for e, mid in zip(evs, mention_ids, strict=True):
@@ -404,7 +406,6 @@ def write_record(conn: Connection, key: str, hash_: str, record: dict[str, Any])
             conn.execute(insert(event_actors), links)
         if qlinks:
             conn.execute(insert(event_quantities), list(qlinks.values()))
-    mention_of = {e["id"]: mid for e, mid in zip(evs, mention_ids if evs else [], strict=True)}
 
     # Claims, and the events their content carries.
     cls = record.get("claims") or []
