@@ -68,15 +68,17 @@ def _matcher(vocab: Vocab) -> tuple[PhraseMatcher, dict[int, Entry]]:
     return matcher, labels
 
 
-def misread_place(span: Span, entry: Entry) -> bool:
+def misread_place(span: Span, entry: Entry, ents: dict[int, Name], surnames: set[str]) -> bool:
     """A country or capital name that is part of something else here: a person's name
     ("Jordan Whitfield"; "Valeska Paris ... Paris said") or a longer place ("New Jersey")."""
     if entry.kind != "state" or len(span) != 1:
         return False
-    people = [e for e in span.doc.ents if e.label_ in PERSON_NER and len(e) > 1]
-    if any(e.start <= span.start < e.end for e in people) or span.text in {e[-1].text for e in people}:
+    person = ents.get(span.start)
+    if span.text in surnames or (
+        person is not None and person.label in PERSON_NER and person.end - person.start > 1
+    ):
         return True
-    return inside_longer_name(span, {"GPE", "LOC"})
+    return inside_longer_name(span, {"GPE", "LOC"}, ents)
 
 
 def gazetteer_spans(doc: Doc) -> list[tuple[Span, Entry]]:
@@ -147,8 +149,10 @@ def state_mention(country: str, i: int, rule: str) -> Mention:
 def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
     """Actor mentions, and the country markers (token -> ISO3) found on the way."""
     gaz = gazetteer()
-    person_tokens = {t.i for e in doc.ents if e.label_ in PERSON_NER for t in e}
-    spans = [(span, entry) for span, entry in gazetteer_spans(doc) if not misread_place(span, entry)]
+    ents = names(doc)
+    person_tokens = {i for i, e in ents.items() if e.label in PERSON_NER}
+    surnames = {doc[e.end - 1].text for e in ents.values() if e.label in PERSON_NER and e.end - e.start > 1}
+    spans = [(s, entry) for s, entry in gazetteer_spans(doc) if not misread_place(s, entry, ents, surnames)]
     markers = country_markers(doc, spans)
     mentions: list[Mention] = []
     taken: set[int] = set()
@@ -157,7 +161,6 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
         mentions.append(m)
         taken.update(range(m.start, m.end))
 
-    surnames = {e[-1].text for e in doc.ents if e.label_ in PERSON_NER and len(e) > 1}
     for span, entry in spans:
         if entry.kind == "region":
             if span.root.dep_ in ARG_DEPS and span.root.pos_ in {"PROPN", "NOUN"}:
@@ -177,7 +180,7 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
                     )
                 )
             continue
-        if entry.kind in {"organization", "group"} and inside_longer_name(span, NAME_LABELS):
+        if entry.kind in {"organization", "group"} and inside_longer_name(span, NAME_LABELS, ents):
             continue  # "Democrats" in "the Neo Democrats" is another party
         if entry.kind == "person":  # a public figure, whether or not the tagger saw a name
             add(person_mention(span, markers))
@@ -348,13 +351,32 @@ def title_window(ent: Span) -> list[Token]:
     return out[::-1]
 
 
-def inside_longer_name(span: Span, labels: set[str]) -> bool:
+@dataclass(frozen=True)
+class Name:
+    """A named entity, its leading determiners left out ("the Neo Democrats")."""
+
+    start: int
+    end: int
+    label: str
+
+
+def names(doc: Doc) -> dict[int, Name]:
+    """Token index -> the named entity covering it (entities do not overlap)."""
+    out: dict[int, Name] = {}
+    for e in doc.ents:
+        start = e.start
+        while start < e.end - 1 and doc[start].dep_ == "det":
+            start += 1
+        name = Name(start, e.end, e.label_)
+        for i in range(e.start, e.end):
+            out[i] = name
+    return out
+
+
+def inside_longer_name(span: Span, labels: set[str], ents: dict[int, Name]) -> bool:
     """A gazetteer name found inside a longer named entity that it does not begin."""
-    for e in span.doc.ents:
-        start = e.start + sum(1 for t in e if t.dep_ == "det" and t.i < span.start)
-        if start < span.start and e.end >= span.end and e.label_ in labels:
-            return True
-    return False
+    e = ents.get(span.start)
+    return e is not None and e.start < span.start and e.end >= span.end and e.label in labels
 
 
 def in_title(ent: Span, person_tokens: set[int]) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.actors import Mention
 from newsgraph.extract.claims import Frame
 from newsgraph.extract.events import Arguments, Candidate
-from newsgraph.extract.places import PlaceMention, place_for
+from newsgraph.extract.places import PlaceMention, place_for, place_index
 from newsgraph.extract.status import clause_verb, event_status, is_negated
 from newsgraph.extract.timex import TimeExpr, time_for
 from newsgraph.record import Actor, Claim, Event, Quantity, Span
@@ -134,22 +134,32 @@ def build_actors(doc: Doc, mentions: list[Mention], candidates: list[Candidate])
     return actors
 
 
-def fuller(c: Candidate, others: list[Candidate]) -> Candidate | None:
-    """Another event of the article that says all `c` says and more: the same type, status
-    and sources with a side `c` lacks ("the Russian invasion" beside "Russia's invasion of
-    Ukraine"). The fuller one is kept."""
+def folded(candidates: list[Candidate]) -> dict[int, Candidate]:
+    """id(event) -> a fuller event of the article that says all it says and more: the same
+    type, status and sources with a side it lacks ("the Russian invasion" beside "Russia's
+    invasion of Ukraine"). The fuller one is kept. Linear: indexes, not pairs."""
 
-    def keys(ms: list[Mention]) -> set[str]:
-        return {m.key for m in ms}
+    def keys(ms: list[Mention]) -> frozenset[str]:
+        return frozenset(m.key for m in ms)
 
-    for o in others:
-        if o is c or o.type != c.type or o.status != c.status or keys(o.according_to) != keys(c.according_to):
-            continue
-        if not c.recipients and o.recipients and keys(c.actors) == keys(o.actors) and c.actors:
-            return o
-        if not c.actors and o.actors and keys(c.recipients) == keys(o.recipients) and c.recipients:
-            return o
-    return None
+    by_actors: dict[tuple[object, ...], Candidate] = {}
+    by_recipients: dict[tuple[object, ...], Candidate] = {}
+    for o in candidates:
+        if o.actors and o.recipients:
+            base = (o.type, o.status, keys(o.according_to))
+            by_actors.setdefault((*base, keys(o.actors)), o)
+            by_recipients.setdefault((*base, keys(o.recipients)), o)
+    out: dict[int, Candidate] = {}
+    for c in candidates:
+        base = (c.type, c.status, keys(c.according_to))
+        keeper = None
+        if c.actors and not c.recipients:
+            keeper = by_actors.get((*base, keys(c.actors)))
+        elif c.recipients and not c.actors:
+            keeper = by_recipients.get((*base, keys(c.recipients)))
+        if keeper is not None:
+            out[id(c)] = keeper
+    return out
 
 
 def elaborations(trigger: Token) -> list[int]:
@@ -196,20 +206,22 @@ def situate(
     """Give each event the time expression of its clause, resolved against the article date;
     an event folded into a fuller one in the same sentence hands on what it knows
     ("aid to Ukraine, providing $64.1 billion since 2022")."""
+    where = place_index(doc, places)
     for c in candidates:
         when = None
         for i in elaborations(c.trigger):
             when = when or time_for(doc, times, i)
         c.time = when.to_json() if when is not None else None
         for i in elaborations(c.trigger):
-            c.place = c.place or place_for(doc, places, i)
+            c.place = c.place or place_for(doc, where, i)
     anchors = event_anchors(candidates)
     for q, head in quantities:
         owner = quantity_owner(doc, head, anchors)
         if owner is not None:
             owner.quantities.append(q)
+    fold = folded(candidates)
     for c in candidates:
-        keeper = fuller(c, candidates)
+        keeper = fold.get(id(c))
         if keeper is not None and keeper.trigger.sent.start == c.trigger.sent.start:
             keeper.time = keeper.time or c.time
             keeper.place = keeper.place or c.place
@@ -219,8 +231,9 @@ def situate(
 def build_events(doc: Doc, candidates: list[Candidate], actors: dict[str, Actor]) -> list[Event]:
     events: list[Event] = []
     seen: set[tuple[object, ...]] = set()
+    fold = folded(candidates)
     for c in candidates:
-        if fuller(c, candidates) is not None:
+        if id(c) in fold:
             continue
         actor_ids = sorted({actors[m.key].id for m in c.actors}, key=lambda i: int(i[1:]))
         recipient_ids = sorted(

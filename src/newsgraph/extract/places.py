@@ -892,14 +892,9 @@ def _plausible_unknown(mention: PlaceMention) -> bool:
     return bool(mention.hint) or mention.label == "NAMED" or words[-1] in UNKNOWN_PLACE_WORDS
 
 
-def place_for(doc: Doc, places: list[PlaceMention], trigger_index: int) -> dict[str, Any] | None:
-    """Where the event whose trigger is token `trigger_index` happened, as the newsgraph/1
-    `place` dict, when a locative phrase of the trigger's clause says so; else None."""
-    if not isinstance(doc, Doc) or not places or not isinstance(trigger_index, int):
-        return None
-    if not 0 <= trigger_index < len(doc) or not doc.has_annotation("DEP"):
-        return None
-    trigger = doc[trigger_index]
+def place_index(doc: Doc, places: list[PlaceMention]) -> dict[int, PlaceMention]:
+    """Token index -> the place mention covering it (build once per article, then pass it to
+    `place_for` for every event)."""
     by_token: dict[int, PlaceMention] = {}
     for m in places:
         if not isinstance(m, PlaceMention) or not 0 <= m.tok_start < m.tok_end <= len(doc):
@@ -907,6 +902,21 @@ def place_for(doc: Doc, places: list[PlaceMention], trigger_index: int) -> dict[
         if doc[m.tok_start : m.tok_end].text == m.text:
             for i in range(m.tok_start, m.tok_end):
                 by_token[i] = m
+    return by_token
+
+
+def place_for(
+    doc: Doc, places: list[PlaceMention] | dict[int, PlaceMention], trigger_index: int
+) -> dict[str, Any] | None:
+    """Where the event whose trigger is token `trigger_index` happened, as the newsgraph/1
+    `place` dict, when a locative phrase of the trigger's clause says so; else None.
+    `places` is `find_places(doc)`, or `place_index(doc, ...)` of it when called per event."""
+    if not isinstance(doc, Doc) or not places or not isinstance(trigger_index, int):
+        return None
+    if not 0 <= trigger_index < len(doc) or not doc.has_annotation("DEP"):
+        return None
+    trigger = doc[trigger_index]
+    by_token = places if isinstance(places, dict) else place_index(doc, places)
     if not by_token:
         return None
     sent = trigger.sent
