@@ -236,10 +236,14 @@ def run_extract(paths: list[str], *, fmt: str, workers: int, batch_size: int) ->
     def articles() -> Iterator[Article]:
         nonlocal failed
         for item in read_paths(paths):
-            if isinstance(item, ReadError):
+            if isinstance(item, ReadError) and item.skipped:  # e.g. not English: counted, not failed
+                print(f"newsgraph: note: {item}", file=sys.stderr, flush=True)
+            elif isinstance(item, ReadError):
                 failed += 1
                 print(f"newsgraph: error: {item}", file=sys.stderr, flush=True)
             else:
+                for warning in item.warnings:
+                    print(f"newsgraph: warning: {item.id}: {warning}", file=sys.stderr, flush=True)
                 yield item
 
     indent = 2 if fmt == "json" else None
