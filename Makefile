@@ -1,7 +1,7 @@
 # newsgraph developer tasks. Everything runs from the project's own .venv, built from
 # requirements.lock (exact pins, every file hash-checked); nothing is downloaded at run time.
 #
-#   make demo     set up .venv, extract the bundled sample articles, print a summary
+#   make demo     set up .venv, ingest the bundled sample articles into newsgraph.db, print summaries
 #   make test     set up .venv, then lint, format check, type check and tests
 #   make lint     ruff check, ruff format --check, mypy
 #   make format   ruff format, then ruff check --fix
