@@ -269,6 +269,8 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
             for t in ent:
                 markers.setdefault(t.i, country)
         elif ent.label_ == "NORP" and ent.root.tag_ in {"NNPS", "NNS"}:
+            # "Iraqi Kurds", "Turkish Kurd refugees": a people takes the country named with it
+            country = marker_country([*ent, *modifier_tokens(ent.root)], markers)
             add(
                 Mention(
                     ent.start,
@@ -276,10 +278,10 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
                     ent.root.i,
                     ent.text,
                     "group",
+                    country,
                     None,
                     None,
-                    None,
-                    f"group:{ent.text}",
+                    f"group:{ent.text}:{country}",
                     "named group",
                     plural=True,
                 )
