@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention
 from newsgraph.extract.claims import Frame
-from newsgraph.extract.events import Arguments, Candidate
+from newsgraph.extract.events import Arguments, Candidate, domestic_target
 from newsgraph.extract.places import PlaceMention, place_for, place_index
 from newsgraph.extract.status import clause_verb, event_status, is_negated
 from newsgraph.extract.timex import TimeExpr, time_for
@@ -220,6 +220,11 @@ def situate(
         if owner is not None:
             owner.quantities.append(q)
     fold = folded(candidates)
+    for c in candidates:
+        implied = domestic_target(c) if id(c) not in fold else []
+        if implied:
+            c.recipients = implied
+            c.evidence += f"; no target named: {implied[0].rule}"
     for c in candidates:
         keeper = fold.get(id(c))
         if keeper is not None and keeper.trigger.sent.start == c.trigger.sent.start:

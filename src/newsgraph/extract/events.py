@@ -565,6 +565,23 @@ def governing_noun(noun: Token) -> Token:
     return current
 
 
+def domestic_target(c: Candidate) -> list[Mention]:
+    """The implied target of an event that names none: an arrest, ban or curfew falls within
+    the actor's own country; a protest is against the protesters' own government. Applied
+    only where no fuller telling of the event in the article names a target."""
+    if c.recipients or not c.actors:
+        return []
+    first = c.actors[0]
+    if not first.country or first.country in NON_STATE:
+        return []
+    authority = first.kind == "state" or first.sector in {"GOV", "COP", "MIL", "JUD"}
+    if c.type == "COERCE" and c.mode in DOMESTIC_MODES and authority:
+        return [state_mention(first.country, c.trigger.i, "the actor's own country")]
+    if c.type == "PROTEST":
+        return [state_mention(first.country, c.trigger.i, "the protesters' own government")]
+    return []
+
+
 def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
     for token in doc:
         found = lookup(token)
@@ -601,24 +618,6 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
             ]
             if actors:
                 evidence += "; passive with no agent: the authorities of the recipient's country"
-        if event_type == "COERCE" and actors and not recipients and trigger.mode in DOMESTIC_MODES:
-            # an arrest, ban or curfew with no target named falls within the actor's own country
-            recipients = [
-                args.state(m.country, token)
-                for m in actors[:1]
-                if m.country
-                and m.country not in NON_STATE
-                and (m.kind == "state" or m.sector in {"GOV", "COP", "MIL", "JUD"})
-            ]
-            if recipients:
-                evidence += "; no target named: within the actor's own country"
-        if event_type == "PROTEST" and not recipients:
-            # a protest with no stated target is against the protesters' own authorities
-            recipients = [
-                args.state(m.country, token) for m in actors[:1] if m.country and m.country not in NON_STATE
-            ]
-            if recipients:
-                evidence += "; no target named: the protesters' own government"
         if recipients == actors:  # a mutual exchange: each party to the others
             pairs = [([a], [r for r in actors if r is not a]) for a in actors]
         else:
