@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from newsgraph.extract.claims import Frame, innermost
-from newsgraph.lexicon import rows
+from newsgraph.lexicon import lemma_of, rows
 
 NEGATORS = {"not", "n't", "never", "no"}
 STANCE_STATUS = {
@@ -65,6 +65,8 @@ def is_negated(trigger: Token) -> bool:
 def hedge_of(trigger: Token) -> str | None:
     """The word that makes the event possible rather than asserted, if any."""
     table = hedges()
+    if trigger.pos_ == "VERB" and table.get(lemma_of(trigger)) == "promise":
+        return trigger.text  # "pledged $2 billion in aid": the aid is promised, not yet given
     for child in trigger.children:
         if child.dep_ == "amod" and table.get(child.lower_) == "adjective":
             return child.text
@@ -82,7 +84,7 @@ def hedge_of(trigger: Token) -> str | None:
             if child.dep_ == "mark" and kind == "mark":
                 return child.text
     for v, head in zip(chain, chain[1:], strict=False):
-        if v.dep_ == "xcomp" and table.get(head.lemma_.lower()) == "control":
+        if v.dep_ == "xcomp" and table.get(lemma_of(head)) in {"control", "promise"}:
             return head.text  # "plans to attack", "threatened to impose"
     clause = verb
     for _ in range(3):  # "it is unclear if ...", "depending on ..."
