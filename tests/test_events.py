@@ -328,7 +328,7 @@ def test_evidence_names_the_rule_for_every_event_of_an_article():
         assert event["type"] in event["evidence"]
 
 
-def test_a_verb_event_is_more_confident_than_a_one_sided_noun_event():
+def test_a_verb_event_is_more_confident_than_a_noun_event():
     full = event_at(extract("Ethiopia attacked Eritrea early on Tuesday."), "attacked")
-    partial = event_at(extract("The attack on Eritrea began early on Tuesday."), "attack")
+    partial = event_at(extract("Ethiopia's attack on Eritrea began early on Tuesday."), "attack")
     assert full["confidence"] > partial["confidence"]

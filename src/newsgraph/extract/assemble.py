@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention
 from newsgraph.extract.claims import Frame
-from newsgraph.extract.events import Arguments, Candidate, domestic_target
+from newsgraph.extract.events import Arguments, Candidate, domestic_target, two_sided
 from newsgraph.extract.places import PlaceMention, place_for, place_index
 from newsgraph.extract.status import clause_verb, event_status, is_negated
 from newsgraph.extract.timex import TimeExpr, time_for
@@ -238,7 +238,7 @@ def build_events(doc: Doc, candidates: list[Candidate], actors: dict[str, Actor]
     seen: set[tuple[object, ...]] = set()
     fold = folded(candidates)
     for c in candidates:
-        if id(c) in fold:
+        if id(c) in fold or not two_sided(c):
             continue
         actor_ids = sorted({actors[m.key].id for m in c.actors}, key=lambda i: int(i[1:]))
         recipient_ids = sorted(

@@ -19,6 +19,8 @@ from newsgraph.lexicon import DEFAULT_SLOTS, LightVerb, Trigger, lemma_of, light
 from newsgraph.record import Quantity
 
 NON_STATE = {"IGO", "NGO", "MNC"}
+ONE_SIDED = {"MOBILIZE", "RETREAT", "REJECT"}  # moving forces, a resignation, a denial
+VAGUE_SIDES = {"western", "foreign", "international", "unknown", "unidentified", "arab", "muslim"}
 AUTHORITY_MODES = {"arrest", "seize", "ban", "deport", "allege", "convict", "release", "investigate"}
 DOMESTIC_MODES = {"arrest", "seize", "restrict", "ban", "censor", "curfew", "deport"}
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
@@ -419,6 +421,8 @@ def noun_arguments(
             found = args.of(child) or (
                 [args.state(args.markers[child.i], child)] if child.i in args.markers else []
             )
+            if not found and child.lower_ in VAGUE_SIDES:
+                found = [vague_mention(child)]  # "Western sanctions": a side the text leaves vague
             if not found:
                 continue
             if actors:
@@ -499,7 +503,10 @@ def light_verb_of(noun: Token) -> tuple[Token, LightVerb] | None:
     """The light verb an event noun is the object of ("launched strikes"), if any."""
     governor = governing_noun(noun)
     verb = governor.head
-    if governor.dep_ == "pobj" and verb.lower_ == "on":  # "remained on alert", "went on strike"
+    if governor.dep_ == "pobj" and verb.lower_ in {
+        "on",
+        "for",
+    }:  # "remained on alert", "braced for an attack"
         verb = verb.head
     elif governor.dep_ not in {"dobj", "nsubjpass"}:
         return None
@@ -535,6 +542,30 @@ def in_proper_name(token: Token) -> bool:
     if token.ent_type_ in {"EVENT", "LAW", "WORK_OF_ART", "ORG", "FAC"} or token.pos_ == "PROPN":
         return True
     return token.is_title and token.i > token.sent.start
+
+
+def vague_mention(token: Token) -> Mention:
+    return Mention(
+        token.i,
+        token.i + 1,
+        token.i,
+        token.text,
+        "group",
+        None,
+        None,
+        None,
+        f"vague:{token.lower_}",
+        "vague side",
+    )
+
+
+def two_sided(c: Candidate) -> bool:
+    """An interaction needs both sides, or parties acting together; a side may be vague (no
+    country) but must be there. Moving one's own forces, stepping back and denying
+    (MOBILIZE, RETREAT, REJECT) can stand alone."""
+    if c.type in ONE_SIDED:
+        return True
+    return bool(c.actors) and (bool(c.recipients) or len(c.actors) > 1)
 
 
 def paired_modifier(token: Token) -> bool:
