@@ -236,15 +236,11 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
             country = marker_country(ent, markers)
             sector = best_sector(r[1] for t in ent if (r := role_of(t)))
             add(
-                Mention(
-                    ent.start,
-                    ent.end,
-                    ent.root.i,
-                    ent.text,
+                entity_mention(
+                    ent,
                     "organization",
                     country,
                     sector,
-                    None,
                     f"org:{ent.text}",
                     "named organisation",
                     needs_country=country is None,
@@ -253,15 +249,11 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
         elif ent.label_ in PLACE_NER and ent.text in gaz.cities:
             country = gaz.cities[ent.text]
             add(
-                Mention(
-                    ent.start,
-                    ent.end,
-                    ent.root.i,
-                    ent.text,
+                entity_mention(
+                    ent,
                     "organization",
                     country,
                     "GOV",
-                    None,
                     f"place:{ent.text}",
                     "city or region (local authority)",
                 )
@@ -272,18 +264,8 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
             # "Iraqi Kurds", "Turkish Kurd refugees": a people takes the country named with it
             country = marker_country([*ent, *modifier_tokens(ent.root)], markers)
             add(
-                Mention(
-                    ent.start,
-                    ent.end,
-                    ent.root.i,
-                    ent.text,
-                    "group",
-                    country,
-                    None,
-                    None,
-                    f"group:{ent.text}:{country}",
-                    "named group",
-                    plural=True,
+                entity_mention(
+                    ent, "group", country, None, f"group:{ent.text}:{country}", "named group", plural=True
                 )
             )
 
@@ -379,6 +361,34 @@ def inside_longer_name(span: Span, labels: set[str], ents: dict[int, Name]) -> b
     """A gazetteer name found inside a longer named entity that it does not begin."""
     e = ents.get(span.start)
     return e is not None and e.start < span.start and e.end >= span.end and e.label in labels
+
+
+def entity_mention(
+    ent: Span,
+    kind: str,
+    country: str | None,
+    sector: str | None,
+    key: str,
+    rule: str,
+    *,
+    plural: bool = False,
+    needs_country: bool = False,
+) -> Mention:
+    """A mention that is a named entity as the tagger found it."""
+    return Mention(
+        ent.start,
+        ent.end,
+        ent.root.i,
+        ent.text,
+        kind,
+        country,
+        sector,
+        None,
+        key,
+        rule,
+        plural=plural,
+        needs_country=needs_country,
+    )
 
 
 def in_title(ent: Span, person_tokens: set[int]) -> bool:
