@@ -77,10 +77,10 @@ def extract_record(doc: Doc, article: Article) -> Record:
     )
     candidates = list(attribute(found_events, frames))
     speakers = [m for f in frames for m in f.speakers]
-    actors = build_actors(doc, mentions + speakers, candidates)
-    record.actors = list(actors.values())
     found = quantities_with_heads(doc)
     situate(doc, candidates, find_times(doc, article.date), find_places(doc), found)
+    actors = build_actors(doc, mentions + speakers, candidates)
+    record.actors = list(actors.values())
     record.events = build_events(doc, candidates, actors)
     record.quantities = distinct([q for q, _ in found])
     record.claims = build_claims(doc, frames, record.events, actors)

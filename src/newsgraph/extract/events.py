@@ -15,10 +15,20 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention, state_mention
-from newsgraph.lexicon import DEFAULT_SLOTS, LightVerb, Trigger, lemma_of, light_verbs, triggers, word_classes
+from newsgraph.lexicon import (
+    DEFAULT_SLOTS,
+    LightVerb,
+    Trigger,
+    gazetteer,
+    lemma_of,
+    light_verbs,
+    triggers,
+    word_classes,
+)
 from newsgraph.record import Quantity
 
 NON_STATE = {"IGO", "NGO", "MNC"}
+STATE_PREPS = {"on", "for", "in"}  # an event noun a light verb takes through a preposition
 ONE_SIDED = {"MOBILIZE", "RETREAT", "REJECT"}  # moving forces, a resignation, a denial
 VAGUE_SIDES = {"western", "foreign", "international", "unknown", "unidentified", "arab", "muslim"}
 AUTHORITY_MODES = {"arrest", "seize", "ban", "deport", "allege", "convict", "release", "investigate"}
@@ -503,11 +513,8 @@ def light_verb_of(noun: Token) -> tuple[Token, LightVerb] | None:
     """The light verb an event noun is the object of ("launched strikes"), if any."""
     governor = governing_noun(noun)
     verb = governor.head
-    if governor.dep_ == "pobj" and verb.lower_ in {
-        "on",
-        "for",
-    }:  # "remained on alert", "braced for an attack"
-        verb = verb.head
+    if governor.dep_ == "pobj" and verb.lower_ in STATE_PREPS:
+        verb = verb.head  # "remained on alert", "braced for an attack", "are in contact with"
     elif governor.dep_ not in {"dobj", "nsubjpass"}:
         return None
     if verb.pos_ in {"VERB", "AUX"}:
@@ -607,8 +614,23 @@ def domestic_target(c: Candidate) -> list[Mention]:
         return []
     authority = first.kind == "state" or first.sector in {"GOV", "COP", "MIL", "JUD"}
     if c.type == "COERCE" and c.mode in DOMESTIC_MODES and authority:
-        return [state_mention(first.country, c.trigger.i, "the actor's own country")]
-    if c.type == "PROTEST":
+        # its own people: a side of its own, not the state again
+        name = f"people of {gazetteer().country_names.get(first.country, first.country)}"
+        return [
+            Mention(
+                c.trigger.i,
+                c.trigger.i + 1,
+                c.trigger.i,
+                name,
+                "group",
+                first.country,
+                "CVL",
+                None,
+                f"domestic:{first.country}",
+                "the actor's own country",
+            )
+        ]
+    if c.type == "PROTEST" and first.kind != "state":
         return [state_mention(first.country, c.trigger.i, "the protesters' own government")]
     return []
 
