@@ -115,9 +115,9 @@ def event_status(trigger: Token, frames: list[Frame]) -> tuple[str, Frame | None
         why = f"inside a claim ({frame.stance})"
         if hedge and status == "reported":  # a hedged, planned or requested act ("asked X not to ...")
             return "possible", frame, why + f", hedged by '{hedge}'"
-        if negated and status != "denied":
+        if negated and status == "reported":  # the source says it did not happen
             return "denied", frame, why + ", negated by the source"
-        return status, frame, why
+        return status, frame, why  # a request or a guess stays possible, negated or not
     if hedge:
         return "possible", None, f"hedged by '{hedge}'"
     if negated:
