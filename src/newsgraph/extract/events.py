@@ -89,6 +89,7 @@ class Arguments:
         self.antecedents = antecedents
         self.markers = markers
         self.proxies = word_classes()["proxy"]
+        self.wrongdoing = word_classes()["wrongdoing"]
 
     def of(self, token: Token | None) -> list[Mention]:
         if token is None:
@@ -124,6 +125,8 @@ class Arguments:
         preps = EXAMPLE_PREPS | ({"of", "in"} if t.lemma_.lower() in self.proxies else set())
         if lookup(t) is not None:
             preps |= EVENT_NOUN_PREPS
+        if t.lemma_.lower() in self.wrongdoing:  # "investigating war crimes by extremists"
+            preps |= {"by"}
         for child in t.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 found = [
