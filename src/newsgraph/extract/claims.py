@@ -146,9 +146,11 @@ def content_tokens(verb: Token, cue: Cue) -> list[Token] | None:
     follows the verb up to the next comma ("revealed evidence of ...", "accused X of Y",
     "dismissed them as propaganda")."""
     for child in verb.children:
+        if cue.content == "that" and not any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+            continue
         if child.dep_ in CLAUSE_DEPS and child.i > verb.i or child.dep_ == "ccomp":
             return without_asides(list(child.subtree))
-    if cue.content == "comp":
+    if cue.content in {"comp", "that"}:
         return None
     tokens: list[Token] = []
     for child in verb.rights:

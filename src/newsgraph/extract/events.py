@@ -607,8 +607,8 @@ def governing_noun(noun: Token) -> Token:
 
 
 def domestic_target(c: Candidate) -> list[Mention]:
-    """The implied target of an event that names none: an arrest, ban or curfew falls within
-    the actor's own country; a protest is against the protesters' own government. Applied
+    """The implied target of an event that names none: an arrest, ban or curfew (or easing one)
+    falls within the actor's own country; a protest is against the protesters' own government. Applied
     only where no fuller telling of the event in the article names a target."""
     if c.recipients or not c.actors:
         return []
@@ -616,7 +616,8 @@ def domestic_target(c: Candidate) -> list[Mention]:
     if not first.country or first.country in NON_STATE:
         return []
     authority = first.kind == "state" or first.sector in {"GOV", "COP", "MIL", "JUD"}
-    if c.type == "COERCE" and c.mode in DOMESTIC_MODES and authority:
+    restriction = (c.type == "COERCE" and c.mode in DOMESTIC_MODES) or c.type == "CONCEDE"
+    if restriction and authority:
         # its own people: a side of its own, not the state again
         name = f"people of {gazetteer().country_names.get(first.country, first.country)}"
         return [
