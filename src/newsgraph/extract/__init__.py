@@ -73,7 +73,7 @@ def extract_record(doc: Doc, article: Article) -> Record:
     found_events = (
         []
         if off_topic(doc)
-        else [*find_events(doc, args), *demands(doc, frames, args), *denials(doc, frames)]
+        else [*find_events(doc, args), *demands(doc, frames, args), *denials(doc, frames, args)]
     )
     candidates = list(attribute(found_events, frames))
     speakers = [m for f in frames for m in f.speakers]

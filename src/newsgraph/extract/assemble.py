@@ -15,6 +15,7 @@ from newsgraph.extract.status import clause_verb, event_status, is_negated
 from newsgraph.extract.timex import TimeExpr, time_for
 from newsgraph.record import Actor, Claim, Event, Quantity, Span
 
+SELF_PRONOUNS = {"we", "i", "they"}  # "officials stated they have not received ..."
 OBLIGATION = {"must", "should"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 
@@ -53,15 +54,20 @@ def demands(doc: Doc, frames: list[Frame], args: Arguments) -> Iterator[Candidat
                 yield Candidate("REQUEST", None, cue, list(frame.speakers), whom, evidence, 0.6)
 
 
-def denials(doc: Doc, frames: list[Frame]) -> Iterator[Candidate]:
+def denials(doc: Doc, frames: list[Frame], args: Arguments) -> Iterator[Candidate]:
     """ "Officials have stated they have not received the materials": a source stating that
-    something did not happen is denying it (REJECT by the source)."""
+    it did not do something is denying it (REJECT by the source). A source's negative
+    statement about others ("the flag has never been open to choice") is no denial."""
     for frame in frames:
         if frame.stance != "assert" or frame.kind == "direct" or not frame.speakers:
             continue
         span = doc.char_span(*frame.content, alignment_mode="expand")
         root = span.root if span is not None else None
         if root is None or not any(c.dep_ == "neg" for c in root.children):
+            continue
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        said_by = {m.key for m in frame.speakers}
+        if subj is None or not (subj.lower_ in SELF_PRONOUNS or {m.key for m in args.of(subj)} & said_by):
             continue
         if any(m.country for m in frame.speakers):
             evidence = f"negative statement by '{frame.speakers[0].name}' ('{root.text}' negated) -> REJECT"
