@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.lang.en import English
@@ -46,7 +46,6 @@ class Mention:
     rule: str  # what found it, for the evidence trail
     plural: bool = False
     needs_country: bool = False  # fill from the article's focus when nothing else says
-    extra: list[tuple[int, int]] = field(default_factory=list)
 
 
 @cache

@@ -111,11 +111,6 @@ def cue_span(verb: Token) -> tuple[int, int]:
     return start.idx, verb.idx + len(verb.text)
 
 
-def subtree_without(token: Token, cut: Token | None = None) -> list[Token]:
-    skip = {t.i for t in cut.subtree} if cut is not None else set()
-    return [t for t in token.subtree if t.i not in skip]
-
-
 def own_clause(verb: Token, cut: Token) -> list[Token]:
     """What an "according to" phrase or a "reportedly" covers: the clause it sits in, less
     the cue and the relative clauses inside ("..., which the Home Office today rejects")."""

@@ -15,7 +15,6 @@ from spacy.tokens import Token
 from newsgraph.extract.claims import Frame, innermost
 from newsgraph.lexicon import lemma_of, rows
 
-NEGATORS = {"not", "n't", "never", "no"}
 STANCE_STATUS = {
     "assert": "reported",
     "accuse": "reported",
