@@ -42,6 +42,8 @@ from newsgraph.store.write import (
 )
 
 T = TypeVar("T")
+# Articles to extract -> their newsgraph/1 records, one each, in input order.
+Extractor = Callable[[Iterator[Article]], Iterable[dict[str, Any]]]
 # The prefix newsgraph.extract_many gives the warning of a record whose extraction failed.
 EXTRACTION_FAILED = "extraction failed"
 # Reasons to skip an article that lose nothing (the exit status stays 0).
@@ -152,12 +154,15 @@ def ingest(
     n_process: int = 1,
     progress: bool = False,
     report: Callable[[str], None] | None = None,
+    extractor: Extractor | None = None,
 ) -> IngestStats:
     """Ingest articles into the store. `items` are `Article`s; anything else is an input error
     whose `str()` says why (e.g. `newsgraph.read.ReadError`), counted as skipped: "unreadable",
     or "skipped by reader" when it has a true `skipped` attribute (a reader's deliberate skip).
 
     Messages ("error: …", "warning: …") go to `report`, by default stderr (above the bar).
+    `extractor` turns the articles to extract into their records, in order (by default
+    `newsgraph.extract_many` with `batch_size` and `n_process`; the Dask cluster passes its own).
     Raises `StoreError` if the database fails (the batches committed before stay)."""
     stats = IngestStats()
     bar = _Progress(progress, stats)
@@ -270,7 +275,10 @@ def ingest(
 
     stats.actors_before = _count_actors(engine)
     try:
-        for record in extract_many(feed(), batch_size=batch_size, n_process=max(1, n_process)):
+        extract = extractor or (
+            lambda arts: extract_many(arts, batch_size=batch_size, n_process=max(1, n_process))
+        )
+        for record in extract(feed()):
             while queue[0].verdict.outcome != "new":
                 batch.append((queue.popleft(), None))
             batch.append((queue.popleft(), record))
