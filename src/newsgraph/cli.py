@@ -18,6 +18,7 @@ TYPES = [
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ]  # fmt: skip
 STATUSES = ["asserted", "reported", "possible", "denied", "negated"]
+EXPORT_FORMATS = ["parquet", "csv", "jsonl", "plover-json", "graphml", "gexf", "geojson"]
 DEFAULT_DB = "sqlite:///newsgraph.db"  # newsgraph.store.DEFAULT_URL, without importing the store
 
 
@@ -47,6 +48,11 @@ def parser() -> argparse.ArgumentParser:
         "--batch-size", type=_positive, default=64, help="articles per batch and per transaction (default 64)"
     )
     ing.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    ing.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="extract on a Dask cluster: tcp://HOST:8786, or local:N for a local cluster of N workers",
+    )
 
     ev = _query_parser(sub, "events", "events in the store, oldest first")
     _event_filters(ev, status=True)
@@ -72,6 +78,20 @@ def parser() -> argparse.ArgumentParser:
 
     tl = _query_parser(sub, "timeline", "events per day and type", limit=False)
     _event_filters(tl, status=True)
+
+    xp = sub.add_parser("export", help="the store as files for other tools")
+    _db_option(xp)
+    xp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    xp.add_argument(
+        "--output", required=True, metavar="PATH", help="file to write (- for stdout, text formats)"
+    )
+    _event_filters(xp, status=True)
+
+    sv = sub.add_parser("serve", help="the HTTP API and the analyst dashboard")
+    _db_option(sv)
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--token", help="required on every request; needed to bind other than 127.0.0.1")
     return ap
 
 
@@ -168,7 +188,15 @@ def main(argv: list[str] | None = None) -> int:
             workers=args.workers,
             batch_size=args.batch_size,
             progress=not args.no_progress,
+            cluster=args.cluster,
         )
+    if args.command == "export":
+        filters = {k: getattr(args, k) for k in ("actor", "country", "type", "status", "since", "until")}
+        return run_export(db=args.db, fmt=args.format, output=args.output, **filters)
+    if args.command == "serve":
+        from newsgraph.server import serve
+
+        return serve(db=args.db, host=args.host, port=args.port, token=args.token)
     options = {k: getattr(args, k) for k in QUERY_OPTIONS[args.command]}
     return run_query(args.command, db=args.db, fmt=args.format, **options)
 
@@ -177,7 +205,11 @@ def _error(message: str) -> None:
     print(f"newsgraph: error: {message}", file=sys.stderr, flush=True)
 
 
-def run_ingest(paths: list[str], *, db: str, workers: int, batch_size: int, progress: bool) -> int:
+def run_ingest(
+    paths: list[str], *, db: str, workers: int, batch_size: int, progress: bool, cluster: str | None = None
+) -> int:
+    from contextlib import nullcontext
+
     from newsgraph import store
     from newsgraph.store.ingest import summary_lines
 
@@ -187,14 +219,22 @@ def run_ingest(paths: list[str], *, db: str, workers: int, batch_size: int, prog
         _error(str(e))
         return 1
     try:
-        stats = store.ingest(
-            engine,
-            read_paths(paths),
-            batch_size=batch_size,
-            n_process=max(1, workers),
-            progress=progress,
-            report=lambda message: print(f"newsgraph: {message}", file=sys.stderr, flush=True),
-        )
+        if cluster:
+            from newsgraph.cluster import cluster_extractor
+
+            on_cluster: Any = cluster_extractor(cluster, batch_size=batch_size)
+        else:
+            on_cluster = nullcontext(None)
+        with on_cluster as extractor:
+            stats = store.ingest(
+                engine,
+                read_paths(paths),
+                batch_size=batch_size,
+                n_process=max(1, workers),
+                progress=progress,
+                report=lambda message: print(f"newsgraph: {message}", file=sys.stderr, flush=True),
+                extractor=extractor,
+            )
         print("\n".join(summary_lines(stats, store.query.summary(engine))), flush=True)
     except store.StoreError as e:
         _error(str(e))
@@ -227,6 +267,26 @@ def run_query(command: str, *, db: str, fmt: str, **options: Any) -> int:
         return 0
     finally:
         engine.dispose()
+    return 0
+
+
+def run_export(*, db: str, fmt: str, output: str, **filters: Any) -> int:
+    from newsgraph import store
+    from newsgraph.store.export import export
+
+    try:
+        engine = store.open(db, create=False)
+    except store.StoreError as e:
+        _error(str(e))
+        return 1
+    try:
+        n = export(engine, fmt, output, **{k: v for k, v in filters.items() if v is not None})
+    except (OSError, ValueError) as e:
+        _error(str(e))
+        return 1
+    finally:
+        engine.dispose()
+    print(f"newsgraph: wrote {n} {fmt} items to {output}", file=sys.stderr, flush=True)
     return 0
 
 
