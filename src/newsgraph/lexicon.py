@@ -143,6 +143,12 @@ def roles() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def quads() -> dict[str, str]:
+    """PLOVER root type -> its quad class ("verbal cooperation", …, "material conflict")."""
+    return {row["type"]: row["quad"] for row in rows("quads.tsv")}
+
+
+@cache
 def titles() -> dict[str, str]:
     """Lower-cased title -> sector."""
     return {row["title"]: row["sector"] for row in rows("titles.tsv")}
