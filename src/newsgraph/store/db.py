@@ -45,22 +45,32 @@ def describe(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def open(url: str = DEFAULT_URL, *, create: bool = True) -> Engine:  # noqa: A001 - store.open
+def open(  # noqa: A001 - store.open
+    url: str = DEFAULT_URL, *, create: bool = True, read_only: bool = False
+) -> Engine:
     """An engine on the store at `url`, its schema migrated to the newest version.
 
     SQLite (the default, a file) runs in WAL mode with foreign keys on; PostgreSQL URLs
     (`postgresql://user@host/db`) use psycopg 3. With `create=False` a SQLite file that does
-    not exist is an error rather than a new empty store. Raises `StoreError`."""
+    not exist is an error rather than a new empty store. With `read_only=True` (what the HTTP
+    server uses, so that no request can change the store) the database refuses every write:
+    SQLite opens the file with `mode=ro` and `PRAGMA query_only`, PostgreSQL sessions start with
+    `default_transaction_read_only`; the store must exist and already be at the newest schema
+    (nothing is migrated). Raises `StoreError`."""
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = _sqlite_engine(parsed, create=create)
+        engine = _sqlite_engine(parsed, create=create and not read_only, read_only=read_only)
     else:
+        connect_args = {"options": "-c default_transaction_read_only=on"} if read_only else {}
         try:
-            engine = create_engine(parsed)
+            engine = create_engine(parsed, connect_args=connect_args)
         except NoSuchModuleError as e:  # pragma: no cover - psycopg is a dependency
             raise StoreError(f"no driver for {parsed.drivername}: {e}") from None
     try:
-        migrate(engine)
+        if read_only:
+            _check_current(engine)
+        else:
+            migrate(engine)
     except DBAPIError as e:
         engine.dispose()
         raise StoreError(_explain(parsed, e)) from None
@@ -70,8 +80,10 @@ def open(url: str = DEFAULT_URL, *, create: bool = True) -> Engine:  # noqa: A00
     return engine
 
 
-def _sqlite_engine(url: URL, *, create: bool) -> Engine:
+def _sqlite_engine(url: URL, *, create: bool, read_only: bool = False) -> Engine:
     path = url.database
+    if read_only and (not path or path == ":memory:"):
+        raise StoreError("a read-only store needs a database file, not an in-memory one")
     if path and path != ":memory:" and not path.startswith("file:"):
         file = Path(path)
         if not create and not file.exists():
@@ -82,6 +94,9 @@ def _sqlite_engine(url: URL, *, create: bool) -> Engine:
             raise StoreError(f"{path} is not a SQLite database (its header is not SQLite's)")
         if not file.parent.exists():
             raise StoreError(f"cannot create {path}: no directory {file.parent}")
+    if read_only and path and not path.startswith("file:"):
+        # SQLite's own read-only mode: the file is opened O_RDONLY, every write fails.
+        url = url.set(database=f"file:{Path(path).resolve().as_posix()}?mode=ro", query={"uri": "true"})
     engine = create_engine(url, connect_args={"timeout": 60})
 
     @event.listens_for(engine, "connect")
@@ -91,6 +106,9 @@ def _sqlite_engine(url: URL, *, create: bool) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
+            if read_only:
+                cursor.execute("PRAGMA query_only = ON")
+                return
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute("PRAGMA journal_mode = WAL")
             # WAL with synchronous=NORMAL: a committed batch survives the process being
@@ -138,6 +156,16 @@ def head_revision() -> str | None:
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def _check_current(engine: Engine) -> None:
+    """A store opened read-only cannot be migrated: it must already be at the newest schema."""
+    current, head = current_revision(engine), head_revision()
+    if current != head:
+        raise StoreError(
+            f"{describe(engine.url)} has schema version {current!r}, not {head!r}: open it once for "
+            "writing (e.g. `newsgraph ingest`) to migrate it, then serve it read-only"
+        )
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
