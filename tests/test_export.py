@@ -21,6 +21,7 @@ import networkx as nx
 import pyarrow.parquet as pq
 import pytest
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import ResourceClosedError
 
 import newsgraph
 from conftest import new_store_url
@@ -465,7 +466,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_half_file(engine: Engine, tm
     target.write_text("old\n", encoding="utf-8")
     closed = engine.connect()
     closed.close()  # the export fails on its first read, after its temporary file is made
-    with pytest.raises(Exception, match="closed"):
+    with pytest.raises(ResourceClosedError):
         export(closed, "csv", str(target))
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]

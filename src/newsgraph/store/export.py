@@ -159,7 +159,7 @@ def _jsonl(conn: Connection, out: IO[Any], filters: Filters) -> int:
     return n
 
 
-def article_records(conn: Connection, **filters: Any) -> Iterator[Row]:
+def article_records(db: Engine | Connection, **filters: Any) -> Iterator[Row]:
     """newsgraph/1 records rebuilt from the store, one per stored (not duplicate) article, by
     date (undated last) and id; with filters, only the articles with a matching event
     mention, each whole.
@@ -175,9 +175,10 @@ def article_records(conn: Connection, **filters: Any) -> Iterator[Row]:
     where = _mention_filters(**filters)
     if where:
         stmt = stmt.where(ar.c.id.in_(select(t.event_mentions.c.article_id).where(*where)))
-    ids = list(conn.scalars(stmt))
-    for chunk in _chunks(ids):
-        yield from _records(conn, chunk)
+    with _connected(db) as conn:
+        ids = list(conn.scalars(stmt))
+        for chunk in _chunks(ids):
+            yield from _records(conn, chunk)
 
 
 def _records(conn: Connection, article_ids: Sequence[str]) -> list[Row]:
@@ -370,7 +371,9 @@ def _event(m: Any, sides: dict[str, list[str]], amounts: list[Row]) -> Row:
 
 # -- PLOVER ----------------------------------------------------------------------------------
 
-# PLOVER's numeric quad codes for newsgraph's quad classes (`newsgraph.lexicon.quads`).
+# PLOVER's numeric quad codes for newsgraph's quad classes (`newsgraph.lexicon.quads`, from the
+# CAMEO roots of each type; the PLOVER manual's own draft table puts CONCEDE in verbal
+# cooperation and SANCTION in verbal conflict, newsgraph's in the material classes).
 QUAD_CODES = {
     "verbal cooperation": 1,
     "material cooperation": 2,
