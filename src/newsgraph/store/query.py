@@ -172,12 +172,15 @@ def events(
 ) -> list[Row]:
     """Events, oldest first, one row per (fused) event with the mentions that match.
 
-    `min_sources`: at least that many sources report the event (a source is an article's
-    `source`, or the article itself when it names none); until events are fused across
-    articles every event has one. Row fields: event, date, type, mode, actors, recipients,
-    status (the mentions' statuses, comma-separated), according_to, mentions, articles,
-    sources, article, trigger, sentence, place, latitude, longitude, confidence, and the
-    actor ids (actor_ids, recipient_ids, according_to_ids)."""
+    An event is fused across articles (`newsgraph.store.fuse`); its row gathers the mentions
+    that match the filters. `min_sources`: at least that many sources tell of the event (a
+    source is an article's `source`, or the article itself when it names none). Row fields:
+    event, date, type, mode, actors, recipients, status (the mentions' statuses,
+    comma-separated), according_to, mentions, articles, sources, first_seen and last_seen
+    (publication dates), contested (some mentions assert or report it, others deny or negate
+    it), reports (each matching mention: mention, article, source, published, status,
+    trigger), article, trigger, sentence (of the first mention), place, latitude, longitude,
+    confidence, and the actor ids (actor_ids, recipient_ids, according_to_ids)."""
     em, ev, ar = t.event_mentions, t.events, t.articles
     group = _group_key().label("event")
     where = _mention_filters(
@@ -214,6 +217,7 @@ def events(
             em.c.status,
             em.c.article_id,
             ar.c.source,
+            ar.c.date.label("published"),
             em.c.trigger_text,
             sentence.label("sentence"),
             em.c.confidence,
@@ -242,6 +246,7 @@ def events(
         recs = _unique([a for r in rs for a in sides[r.mention]["recipient"]])
         srcs = _unique([a for r in rs for a in sides[r.mention]["according_to"]])
         statuses = list(dict.fromkeys(r.status for r in rs))
+        seen = sorted(r.published for r in rs if r.published)
         out.append(
             {
                 "event": event_id,
@@ -255,6 +260,20 @@ def events(
                 "mentions": len(rs),
                 "articles": len({r.article_id for r in rs}),
                 "sources": len({r.source or r.article_id for r in rs}),
+                "first_seen": seen[0] if seen else None,
+                "last_seen": seen[-1] if seen else None,
+                "contested": any(x in FOR for x in statuses) and any(x in AGAINST for x in statuses),
+                "reports": [
+                    {
+                        "mention": r.mention,
+                        "article": r.article_id,
+                        "source": r.source,
+                        "published": r.published,
+                        "status": r.status,
+                        "trigger": r.trigger_text,
+                    }
+                    for r in rs
+                ],
                 "article": first.article_id,
                 "trigger": first.trigger_text,
                 "sentence": " ".join((first.sentence or "").split()),
@@ -279,11 +298,14 @@ def actors(
     limit: int | None = None,
 ) -> list[Row]:
     """Actors, most written about first: id, name, kind, country, sector, articles (that
-    mention them), mentions, events (on either side), aliases. `name` as `actor` above."""
+    mention them), mentions, events (fused, on either side), aliases. `name` as `actor` above."""
+    ea, em = t.event_actors, t.event_mentions
     n_events = (
-        select(func.count())
-        .select_from(t.event_actors)
-        .where(t.event_actors.c.actor_id == t.actors.c.id, t.event_actors.c.role.in_(SIDES))
+        select(func.count(distinct(_group_key())))
+        .select_from(
+            ea.join(em, em.c.id == ea.c.event_mention_id).join(t.events, t.events.c.id == em.c.event_id)
+        )
+        .where(ea.c.actor_id == t.actors.c.id, ea.c.role.in_(SIDES))
         .scalar_subquery()
     )
     n_articles = func.count(distinct(t.mentions.c.article_id))
@@ -417,50 +439,71 @@ def contested(
     until: str | None = None,
     limit: int | None = None,
 ) -> list[Row]:
-    """Events some mentions assert or report and others deny (or, in the narrator's voice,
-    negate): event mentions grouped by type, actors and recipients (a first cut, before
-    events are fused across articles). Row fields: type, actors, recipients, supported (asserted
-    or reported), denied (denied or negated), statuses, reported_by, denied_by, mentions,
-    articles, first, last (dates), events (event ids)."""
-    em = t.event_mentions
-    contested_types = select(em.c.type).where(em.c.status.in_(AGAINST)).distinct()
+    """Events (fused across articles) that some mentions assert or report and others deny
+    (or, in the narrator's voice, negate), with who says what. Row fields: event, type,
+    actors, recipients, supported (mentions asserting or reporting), denied (mentions denying
+    or negating), statuses, reported_by, denied_by (who the mentions are according to; an
+    asserted mention is according to its article's source), mentions, articles, sources,
+    first, last (event dates), events (the fused event's id, as a list)."""
+    em, ev, ar = t.event_mentions, t.events, t.articles
+    against = (
+        select(_group_key())
+        .select_from(em.join(ev, ev.c.id == em.c.event_id))
+        .where(em.c.status.in_(AGAINST))
+        .distinct()
+    )
     where = _mention_filters(type=type, since=since, until=until)
     stmt = (
-        select(em.c.id, em.c.event_id, em.c.type, em.c.status, em.c.article_id, em.c.date)
-        .where(em.c.type.in_(contested_types), *where)
+        select(
+            _group_key().label("event"),
+            em.c.id,
+            em.c.type,
+            em.c.status,
+            em.c.article_id,
+            em.c.date,
+            ar.c.source,
+        )
+        .select_from(em.join(ev, ev.c.id == em.c.event_id).join(ar, ar.c.id == em.c.article_id))
+        .where(_group_key().in_(against), *where)
         .order_by(em.c.id)
     )
     with _connected(db) as conn:
         rows = list(conn.execute(stmt))
         sides = _sides(conn, [r.id for r in rows])
-    groups: dict[tuple[str, frozenset[int], frozenset[int]], list[Any]] = defaultdict(list)
+    groups: dict[int, list[Any]] = defaultdict(list)
     who: dict[int, Row] = {}
     for r in rows:
-        s = sides[r.id]
-        for a in s["actor"] + s["recipient"] + s["according_to"]:
+        for a in sides[r.id]["actor"] + sides[r.id]["recipient"] + sides[r.id]["according_to"]:
             who[a["id"]] = a
-        key = (r.type, frozenset(a["id"] for a in s["actor"]), frozenset(a["id"] for a in s["recipient"]))
-        if key[1] or key[2]:
-            groups[key].append(r)
+        groups[r.event].append(r)
     actor_ok = _side_filter(who, actor, country)
     out: list[Row] = []
-    for (etype, acts, recs), rs in groups.items():
+    for event_id, rs in groups.items():
         statuses = Counter(r.status for r in rs)
         supported = sum(statuses[s] for s in FOR)
         denied = sum(statuses[s] for s in AGAINST)
-        if not supported or not denied or not actor_ok(acts | recs):
+        acts = {a["id"] for r in rs for a in sides[r.id]["actor"]}
+        recs = {a["id"] for r in rs for a in sides[r.id]["recipient"]}
+        if not supported or not denied or not actor_ok(frozenset(acts | recs)):
             continue
 
-        def names(ids: frozenset[int] | set[int]) -> list[str]:
+        def names(ids: set[int]) -> list[str]:
             return sorted(display(who[i]["name"], who[i]["country"]) for i in ids)
 
         def by(kinds: tuple[str, ...], rs: list[Any] = rs) -> list[str]:
-            return names({a["id"] for r in rs if r.status in kinds for a in sides[r.id]["according_to"]})
+            out = set(names({a["id"] for r in rs if r.status in kinds for a in sides[r.id]["according_to"]}))
+            out |= {
+                r.source or r.article_id
+                for r in rs
+                if r.status in kinds and r.status in ("asserted", "negated")
+            }
+            return sorted(out)
 
         dates = sorted(r.date for r in rs if r.date)
         out.append(
             {
-                "type": etype,
+                "event": event_id,
+                "type": rs[0].type,
                 "actors": names(acts),
                 "recipients": names(recs),
                 "supported": supported,
@@ -470,9 +513,10 @@ def contested(
                 "denied_by": by(AGAINST),
                 "mentions": len(rs),
                 "articles": len({r.article_id for r in rs}),
+                "sources": len({r.source or r.article_id for r in rs}),
                 "first": dates[0] if dates else None,
                 "last": dates[-1] if dates else None,
-                "events": sorted({r.event_id for r in rs}),
+                "events": [event_id],
             }
         )
     out.sort(key=lambda g: (-g["mentions"], g["type"], g["actors"], g["recipients"]))
@@ -504,16 +548,21 @@ def timeline(
     since: str | None = None,
     until: str | None = None,
 ) -> list[Row]:
-    """Events per day and type: date, type, events. Undated events are left out."""
+    """Events per day and type: date, type, events. An event (fused across articles) counts
+    once, on the earliest date of its mentions that match; undated events are left out."""
     em = t.event_mentions
     where = _mention_filters(actor=actor, country=country, type=type, status=status, since=since, until=until)
-    n = func.count(distinct(_group_key()))
-    stmt = (
-        select(em.c.date, em.c.type, n.label("events"))
+    first = (
+        select(_group_key().label("event"), em.c.type, func.min(em.c.date).label("date"))
         .select_from(em.join(t.events, t.events.c.id == em.c.event_id))
         .where(em.c.date.is_not(None), *where)
-        .group_by(em.c.date, em.c.type)
-        .order_by(em.c.date, em.c.type)
+        .group_by(_group_key(), em.c.type)
+        .subquery()
+    )
+    stmt = (
+        select(first.c.date, first.c.type, func.count().label("events"))
+        .group_by(first.c.date, first.c.type)
+        .order_by(first.c.date, first.c.type)
     )
     with _connected(db) as conn:
         return [dict(r._mapping) for r in conn.execute(stmt)]
@@ -525,14 +574,17 @@ def count(db: Engine | Connection, table: str) -> int:
 
 
 def summary(db: Engine | Connection) -> Row:
-    """What the store holds: articles (extracted), duplicates, actors, events, claims,
-    quantities, events_by_type, events_by_status (of event mentions), contested (groups)."""
+    """What the store holds: articles (extracted), duplicates, actors, events (fused across
+    articles), event_mentions, claims, quantities, events_by_type (fused events),
+    events_by_status (of event mentions: one event can be reported here and denied there),
+    contested (events)."""
     with _connected(db) as conn:
         dup = func.sum(case((t.articles.c.duplicate_of.is_not(None), 1), else_=0))
         total, dups = conn.execute(select(func.count(), dup).select_from(t.articles)).one()
+        own = t.events.c.fused_event_id.is_(None)
         by_type = {
             r[0]: int(r[1])
-            for r in conn.execute(select(t.events.c.type, func.count()).group_by(t.events.c.type))
+            for r in conn.execute(select(t.events.c.type, func.count()).where(own).group_by(t.events.c.type))
         }
         status = t.event_mentions.c.status
         by_status = {r[0]: int(r[1]) for r in conn.execute(select(status, func.count()).group_by(status))}
@@ -540,7 +592,8 @@ def summary(db: Engine | Connection) -> Row:
             "articles": int(total or 0) - int(dups or 0),
             "duplicates": int(dups or 0),
             "actors": count(conn, "actors"),
-            "events": count(conn, "events"),
+            "events": sum(by_type.values()),
+            "event_mentions": count(conn, "event_mentions"),
             "claims": count(conn, "claims"),
             "quantities": count(conn, "quantities"),
             "events_by_type": by_type,

@@ -27,6 +27,7 @@ from sqlalchemy import Connection, Table, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from newsgraph.article import Article
+from newsgraph.store.fuse import fuse
 from newsgraph.store.schema import (
     actor_aliases,
     actors,
@@ -219,10 +220,12 @@ def write_duplicate(conn: Connection, key: str, article: Article, hash_: str, or
 
 @dataclass
 class Written:
-    """What `write_record` wrote: events, and their count by status."""
+    """What `write_record` wrote: events, their count by status, and how many of them joined
+    an event already stored (fused)."""
 
     events: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
+    fused: int = 0
 
 
 def write_record(conn: Connection, key: str, hash_: str, record: dict[str, Any]) -> Written:
@@ -337,7 +340,8 @@ def write_record(conn: Connection, key: str, hash_: str, record: dict[str, Any])
             )
     place_ids = _ensure(conn, places, place_rows)
 
-    # Events: one cross-article event per event mention, for now.
+    # Events: each mention gets an event of its own, then joins an existing event when it is
+    # compatible with all of that event's mentions (newsgraph.store.fuse).
     written = Written(events=len(record["events"]))
     evs = record["events"]
     mention_of: dict[str, int] = {}  # the record's event id -> its event_mentions row
@@ -406,6 +410,7 @@ def write_record(conn: Connection, key: str, hash_: str, record: dict[str, Any])
             conn.execute(insert(event_actors), links)
         if qlinks:
             conn.execute(insert(event_quantities), list(qlinks.values()))
+        written.fused = fuse(conn, mention_ids)
 
     # Claims, and the events their content carries.
     cls = record.get("claims") or []
