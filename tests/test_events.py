@@ -135,7 +135,7 @@ TYPE_CASES = [
     ("Venezuela threatened Guyana with military action.", ("THREATEN", {"VEN"}, {"GUY"})),
     ("Protesters rallied against the Polish government in Warsaw.", ("PROTEST", {"POL"}, {"POL"})),
     ("Canada sanctioned Nicaragua over the election.", ("SANCTION", {"CAN"}, {"NIC"})),
-    ("Serbia deployed troops to its border with Kosovo.", ("MOBILIZE", {"SRB"}, set())),
+    ("Serbia deployed troops to its border with Kosovo.", ("MOBILIZE", {"SRB"}, {"XKX"})),
     ("Turkey detained three Greek journalists on Monday.", ("COERCE", {"TUR"}, {"GRC"})),
     ("Azerbaijan shelled Armenian villages on Thursday.", ("ASSAULT", {"AZE"}, {"ARM"})),
 ]
@@ -332,3 +332,70 @@ def test_a_verb_event_is_more_confident_than_a_noun_event():
     full = event_at(extract("Ethiopia attacked Eritrea early on Tuesday."), "attacked")
     partial = event_at(extract("Ethiopia's attack on Eritrea began early on Tuesday."), "attack")
     assert full["confidence"] > partial["confidence"]
+
+
+# ---- recall: implied targets, passives, sense refinements
+
+
+def test_forces_on_alert_face_the_other_side_the_sentence_names():
+    rec = extract("Greek troops stayed on alert near the border on Monday after Turkish drills at sea.")
+    assert ("MOBILIZE", {"GRC"}, {"TUR"}) in tuples(rec)
+
+
+def test_no_implied_target_when_the_sentence_names_several_countries():
+    rec = extract("Greek troops stayed on alert on Monday after drills by Turkey and Bulgaria.")
+    assert ("MOBILIZE", {"GRC"}, {"TUR"}) not in tuples(rec)
+    assert ("MOBILIZE", {"GRC"}, {"BGR"}) not in tuples(rec)
+
+
+def test_no_implied_target_from_another_event_of_the_sentence():
+    rec = extract(
+        "The town was retaken by the Malian army after weeks of shelling, in an operation backed by France."
+    )
+    assert all(not (t == "ASSAULT" and r == {"FRA"}) for t, _, r in tuples(rec))
+
+
+def test_a_source_is_no_implied_target():
+    rec = extract("Chilean officials said Bolivian troops remained on alert.")
+    assert ("MOBILIZE", {"BOL"}, {"CHL"}) not in tuples(rec)
+
+
+def test_rejected_calls_by_someone_have_the_caller_as_recipient():
+    rec = extract("Brazil rejected calls by Argentina to lower its tariffs.")
+    assert ("REJECT", {"BRA"}, {"ARG"}) in tuples(rec)
+
+
+def test_suspended_aid_deliveries_are_a_sanction():
+    rec = extract("Japan suspended aid deliveries to Sudan on Tuesday.")
+    assert ("SANCTION", {"JPN"}, {"SDN"}) in tuples(rec)
+
+
+def test_vowing_support_is_support_not_a_threat():
+    rec = extract("Norway vowed support for Estonia on Friday.")
+    assert ("SUPPORT", {"NOR"}, {"EST"}) in tuples(rec)
+    assert "THREATEN" not in types(rec)
+
+
+def test_a_passive_release_is_done_by_the_authorities():
+    rec = extract("Maria Lopez, a Peruvian activist, was released from prison on Monday.")
+    assert ("RETREAT", {"PER"}, {"PER"}) in tuples(rec)
+
+
+def test_release_from_hospital_is_no_event():
+    rec = extract("The Peruvian president was released from hospital on Monday.")
+    assert "RETREAT" not in types(rec)
+
+
+def test_a_participle_conjoined_to_a_passive_is_passive_too():
+    rec = extract("Maria Lopez, a Peruvian activist, was questioned by detectives and then arrested.")
+    ev = [e for e in rec["events"] if e["type"] == "COERCE"]
+    assert ev and all(countries(rec, e["recipients"]) == {"PER"} for e in ev)
+
+
+def test_arrest_of_a_member_of_a_church_is_by_the_local_authorities():
+    rec = extract(
+        "Police in Ohio investigated the Church of Scientology. John Miles, a member of the Church of "
+        "Scientology, was arrested on Tuesday."
+    )
+    coerce = [e for e in rec["events"] if e["type"] == "COERCE"]
+    assert coerce and countries(rec, coerce[0]["actors"]) == {"USA"}

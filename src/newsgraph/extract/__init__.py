@@ -78,7 +78,7 @@ def extract_record(doc: Doc, article: Article) -> Record:
     candidates = list(attribute(found_events, frames))
     speakers = [m for f in frames for m in f.speakers]
     found = quantities_with_heads(doc)
-    situate(doc, candidates, find_times(doc, article.date), find_places(doc), found)
+    situate(doc, candidates, find_times(doc, article.date), find_places(doc), found, args, frames)
     actors = build_actors(doc, mentions + speakers, candidates)
     record.actors = list(actors.values())
     record.events = build_events(doc, candidates, actors)

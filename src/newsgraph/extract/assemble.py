@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention
 from newsgraph.extract.claims import Frame
-from newsgraph.extract.events import Arguments, Candidate, domestic_target, two_sided
+from newsgraph.extract.events import Arguments, Candidate, context_recipients, domestic_target, two_sided
 from newsgraph.extract.places import PlaceMention, place_for, place_index
 from newsgraph.extract.status import clause_verb, event_status, is_negated
 from newsgraph.extract.timex import TimeExpr, time_for
@@ -208,6 +208,8 @@ def situate(
     times: list[TimeExpr],
     places: list[PlaceMention],
     quantities: list[tuple[Quantity, int | None]],
+    args: Arguments | None = None,
+    frames: list[Frame] | None = None,
 ) -> None:
     """Give each event the time expression of its clause, resolved against the article date;
     an event folded into a fuller one in the same sentence hands on what it knows
@@ -231,6 +233,13 @@ def situate(
         if implied:
             c.recipients = implied
             c.evidence += f"; no target named: {implied[0].rule}"
+    if args is not None:
+        voices = [f.source for f in frames or [] if f.source is not None]
+        for c in candidates:
+            other = context_recipients(c, args, voices) if id(c) not in fold else []
+            if other:
+                c.recipients = other
+                c.evidence += f"; no target named: the other side its sentence names, '{other[0].name}'"
     for c in candidates:
         keeper = fold.get(id(c))
         if keeper is not None and keeper.trigger.sent.start == c.trigger.sent.start:

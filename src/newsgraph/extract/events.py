@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention, state_mention
+from newsgraph.extract.resolve import focus_country
 from newsgraph.lexicon import (
     DEFAULT_SLOTS,
     LightVerb,
@@ -56,7 +57,7 @@ OBJECT_CONTROL = {
 RELATIVE = {"WDT", "WP", "WP$"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 EXAMPLE_PREPS = {"like", "including", "as"}  # "countries like Poland", "such as"
-EVENT_NOUN_PREPS = {"against", "on", "from", "with", "between"}
+EVENT_NOUN_PREPS = {"against", "on", "from", "with", "between", "by"}
 GOVERNOR_PREPS = {"of", "including", "for", "like", "as"}  # noun -> the noun it belongs to
 
 
@@ -90,6 +91,16 @@ class Arguments:
         self.markers = markers
         self.proxies = word_classes()["proxy"]
         self.wrongdoing = word_classes()["wrongdoing"]
+        self.focus = focus_country(mentions, markers)
+
+    def local_country(self, token: Token) -> str | None:
+        """The country whose authorities act where nothing names them: a town or state named in
+        the sentence, else the article's country of focus."""
+        for t in token.sent:
+            m = self.by_head.get(t.i)
+            if m is not None and m.key.startswith("place:") and m.country not in NON_STATE:
+                return m.country
+        return self.focus
 
     def of(self, token: Token | None) -> list[Mention]:
         if token is None:
@@ -195,7 +206,22 @@ def subject(verb: Token) -> Token | None:
 
 
 def is_passive(token: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+    return (
+        any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or shared_passive(token) is not None
+    )
+
+
+def shared_passive(verb: Token) -> Token | None:
+    """The passive subject a participle shares with the passive verb it is conjoined to
+    ("he was interrogated by a lawyer and then arrested": he was arrested)."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.i == verb.i:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return None
+    head = verb.head
+    if not any(c.dep_ == "auxpass" for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
 
 def passive_agent(verb: Token) -> Token | None:
@@ -289,7 +315,13 @@ class SenseContext:
 
     @property
     def obj(self) -> Token | None:
-        return direct_object(self.trigger) if self.trigger.pos_ == "VERB" else None
+        """The verb's object; for a passive, its subject ("he was released": who is freed)."""
+        if self.trigger.pos_ != "VERB":
+            return None
+        found = direct_object(self.trigger)
+        if found is None:
+            found = next((c for c in self.trigger.children if c.dep_ == "nsubjpass"), None)
+        return found
 
     @property
     def obj_lemmas(self) -> set[str]:
@@ -303,6 +335,8 @@ class SenseContext:
             for o in p.children
             if o.dep_ == "pobj"
         ]
+        # "suspended aid deliveries", "a military aid program": a compound names the goods
+        objs += [c for t in objs for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         return {t.lemma_.lower() for t in objs}
 
     @property
@@ -335,7 +369,14 @@ def _actors_are(ctx: SenseContext, value: str) -> bool:
     return bool(ctx.actors) and all(m.kind == "group" and m.sector in {None, "CVL"} for m in ctx.actors)
 
 
+def _not_from(ctx: SenseContext, value: str) -> bool:
+    """ "released from hospital": the from-phrase names a place of care, not of custody."""
+    sources = [o for o in prep_objects(ctx.trigger, "from")]
+    return not {o.lemma_.lower() for o in sources} & word_classes()[value]
+
+
 SENSES: dict[str, Callable[[SenseContext, str], bool]] = {
+    "nofrom": _not_from,
     "obj": _obj_is,
     "noobj": _obj_is_not,
     "subj": lambda ctx, value: bool(ctx.subj_lemmas & word_classes()[value]),
@@ -360,7 +401,7 @@ def verb_arguments(
     verb: Token, trigger: Trigger, args: Arguments
 ) -> tuple[list[Mention], list[Mention], str]:
     notes = []
-    passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or shared_passive(verb)
     if passive_subject is not None:
         actors = args.of(passive_agent(verb))
         recipients = args.of(passive_subject)
@@ -639,6 +680,82 @@ def domestic_target(c: Candidate) -> list[Mention]:
     return []
 
 
+# Events whose nature implies a target the text may name elsewhere in the sentence: forces put
+# on alert "in the West Bank after Palestinian unrest", a threat "to cut off power to X".
+CONTEXT_TYPES = {"MOBILIZE", "THREATEN", "ASSAULT"}
+CONTEXT_SECTORS = {"GOV", "MIL", "REB", "COP"}  # a side of a conflict: no newspaper, firm or passer-by
+
+
+def sentence_sides(token: Token, args: Arguments) -> list[Mention]:
+    """The actor mentions a sentence names, in order: mentions, the referents of its pronouns
+    and descriptions, and the states its nationality words stand for."""
+    sent = token.sent
+    out: list[Mention] = []
+    for t in sent:
+        if t.i in args.by_head:
+            found = [args.by_head[t.i]]
+        elif t.i in args.antecedents:
+            found = args.antecedents[t.i]
+        elif t.i in args.markers and t.i not in args.by_token and t.dep_ in {"amod", "compound"}:
+            found = [args.state(args.markers[t.i], t)]
+        else:
+            continue
+        out += [m for m in found if m not in out]
+    return out
+
+
+def in_other_event(token: Token, trigger: Token) -> bool:
+    """The token is an argument of another trigger verb, one that does not spell out the event's
+    own complement ("recaptured by the state ..., in an operation supported by Russia"; not
+    "threatened to cut off power to X")."""
+    for _ in range(6):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "VERB":
+            break
+    else:
+        return False
+    if token.i == trigger.i or lookup(token) is None:
+        return False
+    while token.dep_ in {"xcomp", "ccomp", "conj"} and token.head.i != token.i:
+        token = token.head
+        if token.i == trigger.i:
+            return False
+    return True
+
+
+def context_recipients(c: Candidate, args: Arguments, voices: list[tuple[int, int]]) -> list[Mention]:
+    """The other side of an event that needs one and names none: the one country its sentence
+    names besides the actors' own and the sources' ("Israeli troops remained on alert ... after
+    Palestinian unrest" -> PSE). Nothing when the sentence names several or none."""
+    if c.recipients or not c.actors or c.type not in CONTEXT_TYPES:
+        return []
+    own = {m.country for m in c.actors}
+    if None in own or own & NON_STATE:
+        return []
+    taken = {m.key for m in c.actors + c.according_to}
+    doc = c.trigger.doc
+
+    def voiced(m: Mention) -> bool:
+        start = doc[m.start].idx
+        return any(a <= start < b for a, b in voices)
+
+    others = [
+        m
+        for m in sentence_sides(c.trigger, args)
+        if m.country
+        and m.country not in own
+        and m.key not in taken
+        and (m.kind == "state" or m.sector in CONTEXT_SECTORS or m.country == "IGO")
+        and not voiced(m)
+        and not in_other_event(doc[m.head], c.trigger)
+    ]
+    if len({m.country for m in others}) != 1:
+        return []
+    return [min(others, key=lambda m: abs(m.head - c.trigger.i))]
+
+
 def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
     for token in doc:
         found = lookup(token)
@@ -675,6 +792,10 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
             ]
             if actors:
                 evidence += "; passive with no agent: the authorities of the recipient's country"
+            elif args.local_country(token) is not None:
+                # a church member, a company's employee: the authorities where the article is
+                actors = [args.state(args.local_country(token) or "", token)]
+                evidence += "; passive with no agent: the authorities of the article's country"
         if recipients == actors:  # a mutual exchange: each party to the others
             pairs = [([a], [r for r in actors if r is not a]) for a in actors]
         else:
