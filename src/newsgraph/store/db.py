@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -95,8 +96,10 @@ def _sqlite_engine(url: URL, *, create: bool, read_only: bool = False) -> Engine
         if not file.parent.exists():
             raise StoreError(f"cannot create {path}: no directory {file.parent}")
     if read_only and path and not path.startswith("file:"):
-        # SQLite's own read-only mode: the file is opened O_RDONLY, every write fails.
-        url = url.set(database=f"file:{Path(path).resolve().as_posix()}?mode=ro", query={"uri": "true"})
+        # SQLite's own read-only mode: the file is opened O_RDONLY, every write fails ("?" or
+        # "#" in a file name must be quoted in a URI).
+        where = quote(Path(path).resolve().as_posix())
+        url = url.set(database=f"file:{where}?mode=ro", query={"uri": "true"})
     engine = create_engine(url, connect_args={"timeout": 60})
 
     @event.listens_for(engine, "connect")
