@@ -268,10 +268,10 @@ def mention_rows(
         s = sides[r["mention"]]
         r["quad"] = quad_of.get(r["type"])
         r["sentence"] = " ".join(r["sentence"].split()) if r["sentence"] else None
-        for role, (names, ids_, countries) in SIDE_COLUMNS.items():
-            r[names] = [a["name"] for a in s[role]]
-            r[ids_] = [a["id"] for a in s[role]]
-            r[countries] = [a["country"] for a in s[role]]
+        for role, (name_column, id_column, country_column) in SIDE_COLUMNS.items():
+            r[name_column] = [a["name"] for a in s[role]]
+            r[id_column] = [a["id"] for a in s[role]]
+            r[country_column] = [a["country"] for a in s[role]]
         r["quantities"] = amounts[r["mention"]]
     return [{name: r[name] for name in EVENT_TABLE.names} for r in rows]
 
