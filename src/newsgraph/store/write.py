@@ -28,6 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from newsgraph.article import Article
 from newsgraph.store.fuse import fuse
+from newsgraph.store.identity import is_proper_name, resolve_person
 from newsgraph.store.schema import (
     actor_aliases,
     actors,
@@ -262,8 +263,17 @@ def write_record(conn: Connection, key: str, hash_: str, record: dict[str, Any])
         )
         for a in record["actors"]
     }
-    ids = _ensure(conn, actors, actor_rows)
-    actor_id = {local: ids[k] for local, k in local_key.items()}
+    # People not stored under their key may be stored under another name (newsgraph.store.identity).
+    stored = _ids_by_key(conn, actors, actor_rows)
+    same_person: dict[str, int] = {}
+    for a in record["actors"]:
+        if a["kind"] == "person" and local_key[a["id"]] not in stored:
+            found = resolve_person(conn, normalize_name(a["name"]), a.get("country"), a.get("sector"))
+            if found is not None:
+                same_person[a["id"]] = found
+    new_keys = {local_key[local] for local in local_key if local not in same_person}
+    ids = _ensure(conn, actors, {k: row for k, row in actor_rows.items() if k in new_keys})
+    actor_id = {local: same_person.get(local) or ids[k] for local, k in local_key.items()}
 
     mention_rows: list[dict[str, Any]] = []
     aliases: dict[tuple[int, str], dict[str, Any]] = {}
@@ -286,7 +296,7 @@ def write_record(conn: Connection, key: str, hash_: str, record: dict[str, Any])
             )
             for name in (a["name"], surface):
                 alias = normalize_name(name) if name else ""
-                if name and alias:
+                if name and alias and is_proper_name(name):
                     aliases.setdefault((aid, alias), _row(actor_id=aid, alias=alias, name=name.strip()))
     if mention_rows:
         conn.execute(insert(mentions), mention_rows)
