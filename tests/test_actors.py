@@ -237,3 +237,15 @@ def test_conjoined_persons_keep_their_own_countries():
     rec = extract("Australian Prime Minister Gwen Holt and Fijian President Sam Nadi met in Suva on Monday.")
     assert actor_mentioned_as(rec, "Gwen Holt")["country"] == "AUS"
     assert actor_mentioned_as(rec, "Sam Nadi")["country"] == "FJI"
+
+
+def test_the_bare_noun_is_the_organisation_named_before_with_it():
+    rec = extract("The Church of Scientology sued a blogger in Texas. The Church said it would appeal.")
+    names = {a["name"] for a in rec["actors"]}
+    assert "Church of Scientology" in names
+    assert not any(a["name"] == "Church" for a in rec["actors"])
+
+
+def test_the_bare_noun_is_not_linked_to_a_body_whose_name_only_ends_with_it():
+    rec = extract("The National Congress met in Brasilia. The Argentine congress passed a law.")
+    assert not any(a["name"] == "National Congress" and a["country"] == "ARG" for a in rec["actors"])

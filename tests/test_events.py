@@ -399,3 +399,13 @@ def test_arrest_of_a_member_of_a_church_is_by_the_local_authorities():
     )
     coerce = [e for e in rec["events"] if e["type"] == "COERCE"]
     assert coerce and countries(rec, coerce[0]["actors"]) == {"USA"}
+
+
+def test_a_denial_of_the_accusation_answers_the_accuser_named_before():
+    rec = extract("Swedish officials said the fire was likely Norway's doing. Norway denied the accusation.")
+    assert ("REJECT", {"NOR"}, {"SWE"}) in tuples(rec)
+
+
+def test_a_denial_of_reports_names_no_accuser():
+    rec = extract("Swedish officials said Norway had sent troops. Norway denied reports of troops in Sweden.")
+    assert all(not (t == "REJECT" and r == {"SWE"}) for t, _, r in tuples(rec))

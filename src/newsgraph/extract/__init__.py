@@ -24,7 +24,7 @@ from newsgraph.extract.assemble import (
     situate,
 )
 from newsgraph.extract.claims import find_frames
-from newsgraph.extract.coref import antecedents, link_short_names
+from newsgraph.extract.coref import antecedents, link_definite_roles, link_short_names
 from newsgraph.extract.domain import off_topic
 from newsgraph.extract.events import Arguments, find_events
 from newsgraph.extract.places import find_places
@@ -66,6 +66,7 @@ def extract_record(doc: Doc, article: Article) -> Record:
         return record
     mentions, markers = find_mentions(doc)
     link_short_names(mentions)
+    link_definite_roles(mentions)
     resolve_countries(doc, mentions, markers)
     args = Arguments(mentions, antecedents(doc, mentions, markers), markers)
     frames = find_frames(doc, args)

@@ -9,7 +9,13 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention
 from newsgraph.extract.claims import Frame
-from newsgraph.extract.events import Arguments, Candidate, context_recipients, domestic_target, two_sided
+from newsgraph.extract.events import (
+    Arguments,
+    Candidate,
+    context_recipients,
+    domestic_target,
+    two_sided,
+)
 from newsgraph.extract.places import PlaceMention, place_for, place_index
 from newsgraph.extract.status import clause_verb, event_status, is_negated
 from newsgraph.extract.timex import TimeExpr, time_for
@@ -72,6 +78,49 @@ def denials(doc: Doc, frames: list[Frame], args: Arguments) -> Iterator[Candidat
         if any(m.country for m in frame.speakers):
             evidence = f"negative statement by '{frame.speakers[0].name}' ('{root.text}' negated) -> REJECT"
             yield Candidate("REJECT", None, doc[frame.cue_token], list(frame.speakers), [], evidence, 0.55)
+
+
+DENIAL_WINDOW = 1500  # characters back from a denial to the claim it answers
+ANAPHORIC_CLAIMS = {"allegation", "accusation", "claim", "charge", "assertion", "suggestion", "criticism"}
+
+
+def answers_back(trigger: Token) -> bool:
+    """The denial points back at a claim made before: "denied these allegations", "rejected
+    the accusation", "dismissed them" (not "denied reports of ...": whose, it does not say)."""
+    obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    if obj.pos_ == "PRON":
+        return obj.lower_ in {"them", "it", "this", "that", "these", "those"}
+    return (
+        obj.lemma_.lower() in ANAPHORIC_CLAIMS
+        and any(
+            c.dep_ == "det" and c.lower_ in {"the", "these", "those", "this", "that", "such"}
+            for c in obj.children
+        )
+        and not any(c.dep_ in {"prep", "acl", "relcl"} for c in obj.children)
+    )
+
+
+def accusers(c: Candidate, frames: list[Frame], args: Arguments) -> list[Mention]:
+    """Who a denial answers when it names no one ("The ministry denied the allegations"): the
+    speakers of the nearest claim before it, by someone else, about the denier ("X has said
+    that the ministry ...")."""
+    if c.type != "REJECT" or c.recipients or not c.actors or not answers_back(c.trigger):
+        return []
+    doc = c.trigger.doc
+    at = c.trigger.idx
+    deniers = {m.key for m in c.actors}
+    for frame in sorted(frames, key=lambda f: -f.cue[0]):
+        if frame.cue[0] >= at or at - frame.cue[0] > DENIAL_WINDOW:
+            continue
+        if not frame.speakers or {m.key for m in frame.speakers} & deniers:
+            continue
+        span = doc.char_span(*frame.content, alignment_mode="expand")
+        about = {m.key for t in span or [] for m in args.of(t)} if span is not None else set()
+        if about & deniers and all(m.country for m in frame.speakers):
+            return list(frame.speakers)
+    return []
 
 
 def attribute(candidates: Iterable[Candidate], frames: list[Frame]) -> Iterator[Candidate]:
@@ -236,6 +285,11 @@ def situate(
     if args is not None:
         voices = [f.source for f in frames or [] if f.source is not None]
         for c in candidates:
+            answered = accusers(c, frames or [], args)
+            if answered:
+                c.recipients = answered
+                c.evidence += f"; denies what '{answered[0].name}' said before"
+                continue
             other = context_recipients(c, args, voices) if id(c) not in fold else []
             if other:
                 c.recipients = other

@@ -31,6 +31,36 @@ def link_short_names(mentions: list[Mention]) -> None:
                 break
 
 
+def link_definite_roles(mentions: list[Mention]) -> None:
+    """ "the Church" after "the Church of Scientology", "the Ministry" after "the Ministry of
+    Culture": a bare noun that names no country is the nearest organisation before it whose
+    name opens with that noun (not "the Congress" after "the National Congress": another body)."""
+    named = [m for m in mentions if m.kind == "organization" and len(m.name.split()) > 1]
+    for m in mentions:
+        if m.kind not in {"organization", "group"} or m.country is not None or m.plural:
+            continue
+        words = m.name.lower().split()
+        if words[:1] == ["the"]:
+            words = words[1:]
+        if len(words) != 1:
+            continue
+        before = [
+            o for o in named if o.end <= m.start and o.key != m.key and _leading_word(o.name) == words[0]
+        ]
+        if not before:
+            continue
+        full = max(before, key=lambda o: o.start)
+        m.key, m.name, m.kind = full.key, full.name, full.kind
+        m.country, m.sector = full.country, full.sector or m.sector
+        m.needs_country = full.country is None and full.needs_country
+        m.rule += f"; the organisation named before, '{full.name}'"
+
+
+def _leading_word(name: str) -> str:
+    words = name.lower().split()
+    return words[1] if words[:1] == ["the"] and len(words) > 1 else (words[0] if words else "")
+
+
 def _before(mentions: list[Mention], token: Token) -> list[Mention]:
     return sorted((m for m in mentions if m.end <= token.i), key=lambda m: -m.start)
 
