@@ -371,9 +371,7 @@ def _event(m: Any, sides: dict[str, list[str]], amounts: list[Row]) -> Row:
 
 # -- PLOVER ----------------------------------------------------------------------------------
 
-# PLOVER's numeric quad codes for newsgraph's quad classes (`newsgraph.lexicon.quads`, from the
-# CAMEO roots of each type; the PLOVER manual's own draft table puts CONCEDE in verbal
-# cooperation and SANCTION in verbal conflict, newsgraph's in the material classes).
+# PLOVER's numeric quad codes for the quad classes (`newsgraph.lexicon.quads`, PLOVER's table).
 QUAD_CODES = {
     "verbal cooperation": 1,
     "material cooperation": 2,
