@@ -1,7 +1,8 @@
 # newsgraph developer tasks. Everything runs from the project's own .venv, built from
 # requirements.lock (exact pins, every file hash-checked); nothing is downloaded at run time.
 #
-#   make demo     set up .venv, ingest the bundled sample articles into newsgraph.db, print summaries
+#   make demo     set up .venv, ingest the bundled sample articles into newsgraph.db, print
+#                 summaries, then serve the dashboard on http://127.0.0.1:8000 (Ctrl-C stops)
 #   make test     set up .venv, then lint, format check, type check and tests
 #   make lint     ruff check, ruff format --check, mypy
 #   make format   ruff format, then ruff check --fix
@@ -35,8 +36,10 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 # The demo store is made afresh each time: ingest prints what it holds (articles, actors, events
-# by type and status, contested events); then the contested events and, per article, the summary.
+# by type and status, contested events); then the contested events, per article the summary
+# (from the store's own newsgraph/1 export), and the dashboard over the store.
 DEMO_DB := newsgraph.db
+DEMO_PORT ?= 8000
 
 demo: install
 	@mkdir -p out
@@ -46,8 +49,11 @@ demo: install
 	@echo "contested events (some sources assert or report, others deny):"
 	$(BIN)/newsgraph contested --db sqlite:///$(DEMO_DB)
 	@echo
-	$(BIN)/newsgraph extract examples/ > out/demo.jsonl
+	$(BIN)/newsgraph export --db sqlite:///$(DEMO_DB) --format jsonl --output out/demo.jsonl
 	$(BIN)/python -m newsgraph.summary out/demo.jsonl
+	@echo
+	@echo "dashboard: http://127.0.0.1:$(DEMO_PORT)/  (Ctrl-C stops it)"
+	$(BIN)/newsgraph serve --db sqlite:///$(DEMO_DB) --port $(DEMO_PORT)
 
 test: install
 	$(BIN)/ruff check $(CODE)

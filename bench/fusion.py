@@ -1,10 +1,10 @@
-"""How well events are fused across articles, on a set written for it (bench/fusion/).
+"""How well events are fused across articles, on a set written for it.
 
-`articles.jsonl` holds five outlets' differently worded reports of one story (North Korean
+`examples/outlets.jsonl` holds five outlets' differently worded reports of one story (North Korean
 troops in Russia, Moscow's and Pyongyang's denials, U.S. aid to Ukraine) and pairs of
 look-alike events that are not the same (strikes on two cities the same day, sanctions on two
 countries the same day, the same two ministers meeting months apart, arrests in two capitals).
-`key.tsv` says which real event each mention stands for. The articles are ingested for real
+`bench/fusion/key.tsv` says which real event each mention stands for. The articles are ingested for real
 into a throwaway SQLite store; then, over the labelled mentions extraction produced:
 
 - false merges: pairs of mentions fused into one event that are different real events, as a
@@ -32,6 +32,7 @@ from newsgraph.read import read_paths
 from newsgraph.store import schema as t
 
 HERE = Path(__file__).parent / "fusion"
+ARTICLES = Path(__file__).parents[1] / "examples" / "outlets.jsonl"
 
 
 def load_key(path: Path) -> dict[tuple[str, str, str], str]:
@@ -41,7 +42,7 @@ def load_key(path: Path) -> dict[tuple[str, str, str], str]:
     }
 
 
-def measure(articles: Path = HERE / "articles.jsonl", key_path: Path = HERE / "key.tsv") -> dict[str, object]:
+def measure(articles: Path = ARTICLES, key_path: Path = HERE / "key.tsv") -> dict[str, object]:
     key = load_key(key_path)
     with tempfile.TemporaryDirectory() as tmp:
         engine = store.open(f"sqlite:///{tmp}/fusion.db")
