@@ -249,3 +249,8 @@ def test_the_bare_noun_is_the_organisation_named_before_with_it():
 def test_the_bare_noun_is_not_linked_to_a_body_whose_name_only_ends_with_it():
     rec = extract("The National Congress met in Brasilia. The Argentine congress passed a law.")
     assert not any(a["name"] == "National Congress" and a["country"] == "ARG" for a in rec["actors"])
+
+
+def test_an_elliptical_coordination_names_both_states():
+    rec = extract("North and South Korea held talks at the border on Friday.")
+    assert {"PRK", "KOR"} <= {a["country"] for a in rec["actors"]}

@@ -409,3 +409,16 @@ def test_a_denial_of_the_accusation_answers_the_accuser_named_before():
 def test_a_denial_of_reports_names_no_accuser():
     rec = extract("Swedish officials said Norway had sent troops. Norway denied reports of troops in Sweden.")
     assert all(not (t == "REJECT" and r == {"SWE"}) for t, _, r in tuples(rec))
+
+
+def test_both_sides_on_alert_are_on_alert_against_each_other():
+    rec = extract(
+        "India and Pakistan traded accusations. Both countries put their armies on alert on Sunday."
+    )
+    assert ("MOBILIZE", {"IND"}, {"PAK"}) in tuples(rec)
+    assert ("MOBILIZE", {"PAK"}, {"IND"}) in tuples(rec)
+
+
+def test_allies_deploying_together_are_not_each_others_targets():
+    rec = extract("Canada and Norway deployed troops on Monday.")
+    assert ("MOBILIZE", {"CAN"}, {"NOR"}) not in tuples(rec)

@@ -87,6 +87,23 @@ def gazetteer_spans(doc: Doc) -> list[tuple[Span, Entry]]:
     return [(s, entry) for s, entry in found if (s.start, s.end) in keep]
 
 
+def elliptical_states(doc: Doc, spans: list[tuple[Span, Entry]]) -> list[tuple[Span, Entry]]:
+    """ "North and South Korea", "East and West Germany": the first word of a coordination
+    shares the name's last words, when together they name a state."""
+    gaz = gazetteer()
+    out: list[tuple[Span, Entry]] = []
+    for span, entry in spans:
+        if entry.kind != "state" or len(span) < 2 or span.start < 2:
+            continue
+        cc, first = doc[span.start - 1], doc[span.start - 2]
+        if cc.lower_ not in {"and", "or", "&"} or not first.is_title:
+            continue
+        other = gaz.names.get(" ".join([first.text, *(t.text for t in span[1:])]))
+        if other is not None and other.kind == "state" and other.country != entry.country:
+            out.append((Span(doc, first.i, first.i + 1), other))
+    return out
+
+
 def country_markers(doc: Doc, spans: Iterable[tuple[Span, Entry]]) -> dict[int, str]:
     """Token index -> country (or IGO/NGO/MNC) for every token inside a demonym, country,
     seat or organisation match."""
@@ -152,6 +169,7 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
     person_tokens = {i for i, e in ents.items() if e.label in PERSON_NER}
     surnames = {doc[e.end - 1].text for e in ents.values() if e.label in PERSON_NER and e.end - e.start > 1}
     spans = [(s, entry) for s, entry in gazetteer_spans(doc) if not misread_place(s, entry, ents, surnames)]
+    spans += elliptical_states(doc, spans)
     markers = country_markers(doc, spans)
     mentions: list[Mention] = []
     taken: set[int] = set()

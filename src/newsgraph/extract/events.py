@@ -106,7 +106,9 @@ class Arguments:
         if token is None:
             return []
         out: list[Mention] = []
-        for t in [token, *token.conjuncts]:
+        # "North and South Korea": the elliptical first state hangs on the shared name
+        elliptical = [c for c in token.children if c.dep_ == "nmod" and c.i in self.by_head and c.conjuncts]
+        for t in [token, *token.conjuncts, *elliptical]:
             for m in self._one(t, depth=0):
                 if m not in out:
                     out.append(m)
@@ -756,6 +758,25 @@ def context_recipients(c: Candidate, args: Arguments, voices: list[tuple[int, in
     return [min(others, key=lambda m: abs(m.head - c.trigger.i))]
 
 
+MUTUAL_TYPES = {"MOBILIZE", "ASSAULT", "THREATEN"}  # hostile acts two sides can do to each other
+
+
+def both_sides(trigger: Token, actors: list[Mention]) -> bool:
+    """The actors are two sides named as a pair ("both countries", "the two sides", "both
+    armies"), of different countries, so a hostile act with no target is against each other."""
+    if len({m.country for m in actors}) < 2 or None in {m.country for m in actors}:
+        return False
+    verb = trigger
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subj = subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if subj is None:
+        return False
+    return subj.lower_ == "both" or any(c.lower_ in {"both", "two"} for c in subj.children)
+
+
 def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
     for token in doc:
         found = lookup(token)
@@ -796,6 +817,9 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
                 # a church member, a company's employee: the authorities where the article is
                 actors = [args.state(args.local_country(token) or "", token)]
                 evidence += "; passive with no agent: the authorities of the article's country"
+        if not recipients and event_type in MUTUAL_TYPES and both_sides(token, actors):
+            recipients = actors  # "both countries put their militaries on alert": against each other
+            evidence += "; 'both' sides: each against the other"
         if recipients == actors:  # a mutual exchange: each party to the others
             pairs = [([a], [r for r in actors if r is not a]) for a in actors]
         else:
