@@ -83,8 +83,20 @@ def export(
     filters: Filters = dict(actor=actor, country=country, type=type, status=status, since=since, until=until)
     _mention_filters(**filters)  # a bad date fails here, before a file is made
     write = WRITERS[fmt]
-    with _connected(engine) as conn, _target(output, binary=fmt in BINARY) as out:
+    with _snapshot(engine) as conn, _target(output, binary=fmt in BINARY) as out:
         return write(conn, out, filters)
+
+
+@contextmanager
+def _snapshot(db: Engine | Connection) -> Iterator[Connection]:
+    """A connection whose reads all see one state of the store, while an ingest may be writing:
+    a read transaction does it on SQLite; PostgreSQL needs REPEATABLE READ for that."""
+    if isinstance(db, Connection):
+        yield db
+        return
+    options = {"isolation_level": "REPEATABLE READ"} if db.dialect.name == "postgresql" else {}
+    with db.connect().execution_options(**options) as conn, conn.begin():
+        yield conn
 
 
 @contextmanager
