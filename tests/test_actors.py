@@ -254,3 +254,12 @@ def test_the_bare_noun_is_not_linked_to_a_body_whose_name_only_ends_with_it():
 def test_an_elliptical_coordination_names_both_states():
     rec = extract("North and South Korea held talks at the border on Friday.")
     assert {"PRK", "KOR"} <= {a["country"] for a in rec["actors"]}
+
+
+def test_asylum_seekers_and_hostages_are_civilian_groups():
+    rec = extract(
+        "Greek coastguards rescued 300 asylum seekers off Lesbos, and militants freed two Greek hostages."
+    )
+    kinds = {a["name"]: (a["kind"], a["sector"]) for a in rec["actors"]}
+    assert kinds.get("asylum seekers") == ("group", "CVL")
+    assert any(n.endswith("hostages") and v == ("group", "CVL") for n, v in kinds.items())
