@@ -422,3 +422,9 @@ def test_both_sides_on_alert_are_on_alert_against_each_other():
 def test_allies_deploying_together_are_not_each_others_targets():
     rec = extract("Canada and Norway deployed troops on Monday.")
     assert ("MOBILIZE", {"CAN"}, {"NOR"}) not in tuples(rec)
+
+
+def test_the_subject_of_a_passive_control_verb_does_the_complement():
+    rec = extract("Peruvian minister Ana Ruiz was forced to resign on Monday.")
+    ev = [e for e in rec["events"] if e["type"] == "RETREAT"]
+    assert ev and countries(rec, ev[0]["actors"]) == {"PER"}

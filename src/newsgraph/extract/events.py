@@ -171,6 +171,10 @@ def subject(verb: Token) -> Token | None:
             obj = next((c for c in head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
+            # "was forced to resign", "were ordered to withdraw": the passive subject is to act
+            passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None:
+                return passive
         return subject(head)
     if verb.dep_ in {"acomp", "attr", "oprd"}:
         return subject(head)  # "is willing to withdraw", "is prepared to lift"
