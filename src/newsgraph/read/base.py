@@ -102,7 +102,11 @@ def read_whole(path: Path, where: str) -> bytes | ReadError:
 # An internal DTD subset declaring entities: what a "billion laughs" bomb needs, and nothing a
 # news page or feed does. Such documents are refused before any parser sees them (the parsers
 # are also set not to resolve entities, as a second line).
-_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+# Matched in UTF-8 and ASCII-compatible encodings, and in UTF-16 and UTF-32 too (NUL bytes
+# between the characters), which feedparser and lxml also read.
+_ENTITY_DECLARATION = re.compile(
+    b"\\x00{0,3}".join(re.escape(bytes([c])) for c in b"<!ENTITY"), re.IGNORECASE
+)
 
 
 def entity_bomb(data: bytes) -> str | None:

@@ -7,6 +7,7 @@ the item as `path:item N` (N from 1, in feed order)."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import time
 from collections.abc import Iterator
@@ -102,7 +103,14 @@ def _text(value: Any) -> str:
 
 
 def _date(parsed: time.struct_time | None) -> str | None:
-    return time.strftime("%Y-%m-%d", parsed) if parsed else None
+    """The item's date as YYYY-MM-DD, or None when the feed's date is not a real one
+    (feedparser turns "0000-00-00" into year -1, month 11)."""
+    if not parsed:
+        return None
+    try:
+        return datetime.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
+    except (ValueError, OverflowError, TypeError):
+        return None
 
 
 def _local_page(link: str | None, feed: Path) -> Path | None:

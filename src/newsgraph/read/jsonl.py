@@ -16,6 +16,7 @@ from newsgraph.article import Article, ArticleError
 from newsgraph.read.base import MAX_BYTES, Located, ReadError, decode, error, read_whole, too_big
 
 CHUNK = 1 << 20
+TOO_DEEP = "not valid JSON (nested too deeply: arrays or objects inside each other past the parser's limit)"
 
 
 def read_jsonl(path: Path) -> Iterator[Located]:
@@ -25,7 +26,7 @@ def read_jsonl(path: Path) -> Iterator[Located]:
         yield error(str(path), f"cannot read: {e.strerror or e}")
         return
     with f:
-        yield from read_jsonl_lines(f, str(path))
+        yield from _not_empty(read_jsonl_lines(f, str(path)), str(path))
 
 
 def read_jsonl_lines(stream: IO[bytes], where: str) -> Iterator[Located]:
@@ -48,6 +49,21 @@ def read_jsonl_lines(stream: IO[bytes], where: str) -> Iterator[Located]:
 
 def read_json(path: Path) -> Iterator[Located]:
     """A .json file: one article object, an array of them, or (often so named) JSON Lines."""
+    return _not_empty(_read_json(path), str(path))
+
+
+def _not_empty(items: Iterator[Located], where: str) -> Iterator[Located]:
+    """The items, or an error naming the file when it gives none (empty, blank lines only,
+    an empty array): every input file gives an article or an error."""
+    found = False
+    for item in items:
+        found = True
+        yield item
+    if not found:
+        yield error(where, "no articles in the file (empty, blank lines only, or an empty array)")
+
+
+def _read_json(path: Path) -> Iterator[Located]:
     where = str(path)
     data = read_whole(path, where)
     if isinstance(data, ReadError):
@@ -62,6 +78,9 @@ def read_json(path: Path) -> Iterator[Located]:
     except json.JSONDecodeError:
         # not one JSON document: read it as JSON Lines, which names the bad line
         yield from _lines(data, where, path.stem)
+        return
+    except RecursionError:
+        yield error(where, TOO_DEEP)
         return
     if isinstance(doc, list):
         for i, item in enumerate(doc):
@@ -86,6 +105,9 @@ def _record(raw: bytes, loc: str, default_id: str) -> Iterator[Located]:
         record = json.loads(line)
     except json.JSONDecodeError as e:
         yield error(loc, f"not valid JSON ({e.msg})")
+        return
+    except RecursionError:  # json.loads recurses once per level of nesting
+        yield error(loc, TOO_DEEP)
         return
     yield from _parsed(record, loc, default_id)
 

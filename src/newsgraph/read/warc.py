@@ -84,6 +84,8 @@ def read_warc(path: Path) -> Iterator[Located]:
 def _record(record: Any, loc: str) -> Article | ReadError:
     headers = record.rec_headers
     kind = record.rec_type
+    if not kind:  # what warcio makes of a version line with no headers after it
+        return ReadError(loc, "malformed WARC record (no WARC-Type header)")
     if kind not in ("response", "resource"):
         return Ignored(loc, f"warc:{kind}")
     if record.http_headers is not None:
