@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, Select, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Engine, Select, false, func, or_, select
 
 from newsgraph.lexicon import quads
 from newsgraph.store import query
@@ -25,7 +25,7 @@ from newsgraph.store import schema as t
 from newsgraph.store.query import AGAINST, FOR, Row, display
 
 # Counting more than this many matching events for a page costs more than it tells.
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 SORTS = ("date", "type", "id")
 
 
@@ -41,9 +41,26 @@ def _filters(
     quad: str | None = None,
 ) -> list[ColumnElement[bool]]:
     """Conditions on `event_mentions`, the same as the command line's (`query`), plus quad."""
-    where = query._mention_filters(
-        actor=actor, country=country, type=type, status=status, since=since, until=until, article=article
-    )
+    where = query._mention_filters(type=type, status=status, since=since, until=until, article=article)
+    # Actor and country as in `query`, an actor on either side; the match is wrapped in
+    # coalesce(…, false) so that SQLite looks up the mention's own actors (by its key) rather
+    # than every event a popular actor is in.
+    for cond in (
+        query._actor_match(actor) if actor not in (None, "") else None,
+        t.actors.c.country == country.strip().upper() if country else None,
+    ):
+        if cond is not None:
+            ea = t.event_actors
+            where.append(
+                select(1)
+                .select_from(ea.join(t.actors, t.actors.c.id == ea.c.actor_id))
+                .where(
+                    ea.c.event_mention_id == t.event_mentions.c.id,
+                    func.coalesce(ea.c.role.in_(query.SIDES), false()),
+                    func.coalesce(cond, false()),
+                )
+                .exists()
+            )
     if quad:
         where.append(t.event_mentions.c.type.in_(types_of_quad(quad)))
     return where
@@ -61,6 +78,13 @@ def _group_of(ids: Sequence[int]) -> Select[Any]:
     """The events rows that belong to these fused events (themselves and those fused into them)."""
     ev = t.events
     return select(ev.c.id).where(or_(ev.c.id.in_(ids), ev.c.fused_event_id.in_(ids)))
+
+
+def _late(conditions: list[ColumnElement[bool]]) -> list[Any]:
+    """Conditions checked on rows found by another index: wrapped in coalesce(…, false), a
+    no-op that SQLite's planner (which has no statistics) cannot use as an index, so that it
+    looks rows up by event id rather than fetching, say, every mention of a type."""
+    return [func.coalesce(c, false()) for c in conditions]
 
 
 def _conn(db: Engine | Connection) -> Any:
@@ -92,28 +116,97 @@ def events_page(
     ev, em = t.events, t.event_mentions
     member = t.events.alias("member")
     where = _filters(**filters)
-    head: list[ColumnElement[bool]] = [ev.c.fused_event_id.is_(None)]
-    if where:  # a mention of the event itself, or of one fused into it, matches
-        own = select(1).where(em.c.event_id == ev.c.id, *where).correlate(ev).exists()
+    rare = _rare_actor_ids(db, filters.get("actor"))
+    # One row per fused event. `coalesce(…) = 0` rather than `IS NULL`, so that the planner
+    # walks the index of the sort column instead of the (unselective) fused_event_id index.
+    head: list[ColumnElement[bool]] = [func.coalesce(ev.c.fused_event_id, 0) == 0]
+    # Fused events share their mentions' type, so type and quad filter the events rows directly
+    # (wrapped in coalesce(…, false) so that SQLite walks the sort column's index and filters,
+    # rather than fetching every event of the type and sorting them).
+    if filters.get("type"):
+        head.append(func.coalesce(ev.c.type == str(filters["type"]).strip().upper(), false()))
+    if filters.get("quad"):
+        head.append(func.coalesce(ev.c.type.in_(types_of_quad(str(filters["quad"]))), false()))
+    if rare is not None:
+        # A rare actor's events, found from its side of the event_actors index: its page then
+        # costs its few events, not a walk through every event looking for them. (A common
+        # actor is found quickly by that walk, so it takes the EXISTS below.)
+        ea, mine = t.event_actors, t.events.alias("mine")
+        theirs = (
+            select(func.coalesce(mine.c.fused_event_id, mine.c.id))
+            .select_from(ea.join(em, em.c.id == ea.c.event_mention_id).join(mine, mine.c.id == em.c.event_id))
+            .where(ea.c.actor_id.in_(rare), ea.c.role.in_(query.SIDES))
+        )
+        head.append(ev.c.id.in_(theirs))
+    skip = {"type", "quad"} | ({"actor"} if rare is not None and len(filters) == 1 else set())
+    on_mentions = {k: v for k, v in filters.items() if v not in (None, "") and k not in skip}
+    if on_mentions:  # a mention of the event itself, or of one fused into it, matches
+        # Each condition wrapped in coalesce(…, false), a no-op that keeps SQLite's planner
+        # (which has no statistics) from probing, say, the status index for every event
+        # instead of the event's own mentions by event_id.
+        probe = _late(where)
+        own = select(1).where(em.c.event_id == ev.c.id, *probe).correlate(ev).exists()
         fused = (
             select(1)
             .select_from(em.join(member, member.c.id == em.c.event_id))
-            .where(member.c.fused_event_id == ev.c.id, *where)
+            .where(member.c.fused_event_id == ev.c.id, *probe)
             .correlate(ev)
             .exists()
         )
         head.append(or_(own, fused))
     column = {"date": ev.c.date, "type": ev.c.type, "id": ev.c.id}[sort]
     order: list[Any] = [column.desc(), ev.c.id.desc()] if descending else [column, ev.c.id]
-    if sort == "date":
-        order.insert(0, ev.c.date.is_(None))
-    page = select(ev.c.id).where(*head).order_by(*order).limit(limit).offset(offset)
     counted = select(func.count()).select_from(select(ev.c.id).where(*head).limit(COUNT_CAP + 1).subquery())
     with _conn(db) as conn:
-        ids = [r[0] for r in conn.execute(page)]
+        if sort == "date":
+            # Dated events in order, then the undated (by id), as `query.events` has them; two
+            # queries, because `ORDER BY date IS NULL` would keep the date index from serving.
+            dated = [*head, ev.c.date.is_not(None)]
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    select(ev.c.id).where(*dated).order_by(*order).limit(limit).offset(offset)
+                )
+            ]
+            if len(ids) < limit:
+                n_dated = int(conn.execute(select(func.count()).select_from(ev).where(*dated)).scalar_one())
+                undated = (
+                    select(ev.c.id)
+                    .where(*head, ev.c.date.is_(None))
+                    .order_by(ev.c.id.desc() if descending else ev.c.id)
+                    .limit(limit - len(ids))
+                    .offset(max(0, offset - n_dated))
+                )
+                ids += [r[0] for r in conn.execute(undated)]
+        else:
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    select(ev.c.id).where(*head).order_by(*order).limit(limit).offset(offset)
+                )
+            ]
         total = int(conn.execute(counted).scalar_one())
         rows = _event_rows(conn, ids, where)
     return {"total": min(total, COUNT_CAP), "total_capped": total > COUNT_CAP, "rows": rows}
+
+
+RARE = 2_000  # event mentions: up to this many, an actor's events are looked up from its side
+
+
+def _rare_actor_ids(db: Engine | Connection, actor: Any) -> list[int] | None:
+    """The ids of the actors `actor` (an id or a piece of a name, as in `query`) matches, when
+    together they are in at most RARE event mentions; None when they are in more, or no actor."""
+    if actor in (None, ""):
+        return None
+    with _conn(db) as conn:
+        ids = [r[0] for r in conn.execute(select(t.actors.c.id).where(query._actor_match(actor)).limit(RARE))]
+        ea = t.event_actors
+        n = conn.execute(
+            select(func.count()).select_from(
+                select(1).where(ea.c.actor_id.in_(ids), ea.c.role.in_(query.SIDES)).limit(RARE + 1).subquery()
+            )
+        ).scalar_one()
+    return ids if n <= RARE else None
 
 
 def _event_rows(conn: Connection, ids: Sequence[int], where: list[ColumnElement[bool]]) -> list[Row]:
@@ -145,7 +238,7 @@ def _event_rows(conn: Connection, ids: Sequence[int], where: list[ColumnElement[
             .join(ar, ar.c.id == em.c.article_id)
             .outerjoin(t.places, t.places.c.id == em.c.place_id)
         )
-        .where(em.c.event_id.in_(_group_of(ids)), *where)
+        .where(em.c.event_id.in_(_group_of(ids)), *_late(where))
         .order_by(em.c.date.is_(None), em.c.date, em.c.id)
     )
     by_event: dict[int, list[Any]] = defaultdict(list)
