@@ -631,3 +631,22 @@ def test_updating_fusion_is_possible_later(db_url: str) -> None:
         ]
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "filters", [{}, {"actor": "russia"}, {"country": "UKR", "type": "ASSAULT"}, {"actor": 1}]
+)
+def test_a_page_of_events_is_the_same_whichever_plan_finds_it(
+    loaded: Engine, filters: dict[str, Any]
+) -> None:
+    """Walking mentions in date order (for filters that match many) and grouping them all (for
+    few) pick the same first events, oldest first."""
+    where = query._mention_filters(**filters)
+    probed = query._mention_filters(**filters, probe=True)
+    with loaded.connect() as conn:
+        for n in (1, 2, 3, 100):
+            walked = query._first_events(conn, where, probed, n, walk=True)
+            grouped = query._first_events(conn, where, probed, n, walk=False)
+            assert walked == grouped
+    page = query.events(loaded, limit=2, **filters)
+    assert [e["event"] for e in page] == [e["event"] for e in query.events(loaded, **filters)][:2]

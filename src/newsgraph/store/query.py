@@ -91,7 +91,13 @@ def _mention_filters(
     since: str | None = None,
     until: str | None = None,
     article: str | None = None,
+    probe: bool = False,
 ) -> list[ColumnElement[bool]]:
+    """Conditions on `event_mentions` for the filters. Actor and country filters come in two
+    forms that select the same rows: by default a set of mention ids from the (actor_id, role)
+    index, from which the database starts (fast when the actor is the most selective filter);
+    with `probe`, a test on each mention (fast when something else picks the few mentions,
+    e.g. a walk along the date index or a page of event ids)."""
     em = t.event_mentions
     where: list[ColumnElement[bool]] = []
     if type:
@@ -105,19 +111,25 @@ def _mention_filters(
         where.append(em.c.date <= _until(until))
     if article:
         where.append(em.c.article_id == article)
+    ea = t.event_actors
     for cond in (
         _actor_match(actor) if actor not in (None, "") else None,
         t.actors.c.country == country.strip().upper() if country else None,
     ):
-        if cond is not None:
+        if cond is None:
+            continue
+        who = select(t.actors.c.id).where(cond)
+        if probe:
             where.append(
                 exists(
-                    select(1)
-                    .select_from(t.event_actors.join(t.actors, t.actors.c.id == t.event_actors.c.actor_id))
-                    .where(
-                        t.event_actors.c.event_mention_id == em.c.id, t.event_actors.c.role.in_(SIDES), cond
+                    select(1).where(
+                        ea.c.event_mention_id == em.c.id, ea.c.role.in_(SIDES), ea.c.actor_id.in_(who)
                     )
                 )
+            )
+        else:
+            where.append(
+                em.c.id.in_(select(ea.c.event_mention_id).where(ea.c.actor_id.in_(who), ea.c.role.in_(SIDES)))
             )
     return where
 
@@ -148,6 +160,72 @@ def _sides(conn: Connection, mention_ids: Sequence[int]) -> dict[int, dict[str, 
         for r in rows:
             out[r.event_mention_id][r.role].append({"id": r.id, "name": r.name, "country": r.country})
     return out
+
+
+WALK_FROM = 15000  # matching mentions from which walking them in date order beats grouping them all
+
+
+def _many(
+    conn: Connection, where: list[ColumnElement[bool]], actor: int | str | None, country: str | None
+) -> bool:
+    """Whether the filters select many mentions (at least WALK_FROM), counted cheaply: on the
+    (actor_id, role) index for the most selective of the actor and country filters, else on
+    the mentions the other filters select."""
+    ea = t.event_actors
+    sides = [
+        _actor_match(actor) if actor not in (None, "") else None,
+        t.actors.c.country == country.strip().upper() if country else None,
+    ]
+    counts = []
+    for cond in sides:
+        if cond is not None:
+            rows = select(ea.c.event_mention_id).where(
+                ea.c.actor_id.in_(select(t.actors.c.id).where(cond)), ea.c.role.in_(SIDES)
+            )
+            counts.append(_capped_count(conn, rows))
+    if not counts:
+        counts.append(_capped_count(conn, select(t.event_mentions.c.id).where(*where)))
+    return min(counts) >= WALK_FROM
+
+
+def _capped_count(conn: Connection, rows: Any) -> int:
+    return int(conn.execute(select(func.count()).select_from(rows.limit(WALK_FROM).subquery())).scalar_one())
+
+
+def _first_events(
+    conn: Connection,
+    where: list[ColumnElement[bool]],
+    probed: list[ColumnElement[bool]],
+    limit: int,
+    *,
+    walk: bool,
+) -> list[int]:
+    """The first `limit` events, oldest first, among the mentions `where` selects (an event's
+    date: its earliest matching mention's; undated events last). Grouping all the matching
+    mentions is fast when they are few; when they are many (`walk`: a top actor's), walking them
+    in date order and stopping at the `limit`-th event is fast. `where` and `probed` are the
+    same filters in `_mention_filters`' two forms."""
+    em, ev = t.event_mentions, t.events
+    joined = em.join(ev, ev.c.id == em.c.event_id)
+    if not walk:
+        first_day = func.min(em.c.date)
+        stmt = (
+            select(_group_key())
+            .select_from(joined)
+            .where(*where)
+            .group_by(_group_key())
+            .order_by(first_day.is_(None), first_day, _group_key())
+            .limit(limit)
+        )
+        return [r[0] for r in conn.execute(stmt)]
+    seen: dict[int, None] = {}
+    for dated in (em.c.date.is_not(None), em.c.date.is_(None)):
+        stmt = select(_group_key()).select_from(joined).where(dated, *probed).order_by(em.c.date, em.c.id)
+        for (event_id,) in conn.execution_options(yield_per=1000).execute(stmt):
+            seen.setdefault(event_id)
+            if len(seen) == limit:
+                return list(seen)
+    return list(seen)
 
 
 def _unique(items: list[Row]) -> list[Row]:
@@ -183,9 +261,11 @@ def events(
     confidence, and the actor ids (actor_ids, recipient_ids, according_to_ids)."""
     em, ev, ar = t.event_mentions, t.events, t.articles
     group = _group_key().label("event")
-    where = _mention_filters(
+    filters: dict[str, Any] = dict(
         actor=actor, country=country, type=type, status=status, since=since, until=until, article=article
     )
+    where = _mention_filters(**filters)
+    probed = _mention_filters(**filters, probe=True)
     if min_sources:
         src = func.count(distinct(func.coalesce(ar.c.source, ar.c.id)))
         grouped = (
@@ -195,17 +275,12 @@ def events(
             .having(src >= min_sources)
         )
         where.append(_group_key().in_(grouped))
-    if limit is not None:  # the first `limit` events in the order below, chosen by the database
-        first_day = func.min(em.c.date)
-        first = (
-            select(_group_key())
-            .select_from(em.join(ev, ev.c.id == em.c.event_id))
-            .where(*where)
-            .group_by(_group_key())
-            .order_by(first_day.is_(None), first_day, _group_key())
-            .limit(limit)
-        )
-        where.append(_group_key().in_(first))
+        probed.append(_group_key().in_(grouped))
+    if limit is not None:  # a page: its events' mentions, found from the events' ids
+        with _connected(db) as conn:
+            page = _first_events(conn, where, probed, limit, walk=_many(conn, where, actor, country))
+        in_page = or_(ev.c.id.in_(page), ev.c.fused_event_id.in_(page))
+        where = [em.c.event_id.in_(select(ev.c.id).where(in_page)), *probed]
     sentence = func.substr(ar.c.text, em.c.sentence_start + 1, em.c.sentence_end - em.c.sentence_start)
     stmt = (
         select(
