@@ -46,8 +46,11 @@ CONTENT = {
     "mentions": "SELECT m.article_id, m.local_id, a.key, m.role, m.char_start, m.char_end, m.text "
     "FROM mentions m JOIN actors a ON a.id = m.actor_id",
     "places": "SELECT key, name, country, latitude, longitude, geonameid FROM places",
-    "events": "SELECT m.article_id, m.local_id, e.type, e.mode, e.date, e.fused_event_id "
-    "FROM events e JOIN event_mentions m ON m.event_id = e.id",
+    # The event a mention is fused into, named by that event's own mention (ids differ between
+    # runs: PostgreSQL does not give back the ids of a rolled-back batch).
+    "events": "SELECT m.article_id, m.local_id, e.type, e.mode, e.date, f.article_id, f.local_id "
+    "FROM events e JOIN event_mentions m ON m.event_id = e.id "
+    "LEFT JOIN event_mentions f ON f.event_id = e.fused_event_id",
     "event_mentions": "SELECT m.article_id, m.local_id, m.type, m.mode, m.status, m.confidence, m.evidence, "
     "m.trigger_text, m.trigger_start, m.trigger_end, m.sentence_start, m.sentence_end, m.date, m.time_text, "
     "m.time_text_start, m.time_text_end, m.time_date, m.time_end_date, m.time_granularity, p.key "

@@ -211,6 +211,7 @@ def run_ingest(
     from contextlib import nullcontext
 
     from newsgraph import store
+    from newsgraph.cluster import ClusterError
     from newsgraph.store.ingest import summary_lines
 
     try:
@@ -236,7 +237,7 @@ def run_ingest(
                 extractor=extractor,
             )
         print("\n".join(summary_lines(stats, store.query.summary(engine))), flush=True)
-    except store.StoreError as e:
+    except (store.StoreError, ClusterError) as e:
         _error(str(e))
         return 1
     except KeyboardInterrupt:

@@ -192,9 +192,14 @@ def ingest(
             hashes = [text_hash(a.text) for a in arts]
             keys = [article_key(a, h) for a, h in zip(arts, hashes, strict=True)]
             stored = Index()
-            with engine.connect() as conn:
-                for s in lookup(conn, keys, [a.url for a in arts if a.url], hashes):
-                    stored.add(s)
+            try:
+                with engine.connect() as conn:
+                    for s in lookup(conn, keys, [a.url for a in arts if a.url], hashes):
+                        stored.add(s)
+            except DBAPIError as e:
+                raise StoreError(
+                    f"{describe(engine.url)}: looking up stored articles failed: {_first_line(e)}"
+                ) from None
             for a, h, key in zip(arts, hashes, keys, strict=True):
                 verdict = _classify(key, a.url, h, stored, pending)
                 if verdict.outcome == "skipped":
@@ -259,7 +264,9 @@ def ingest(
                 for item, record in batch:
                     outcomes.append(write_one(conn, item, record))
         except DBAPIError as e:
-            raise StoreError(f"{describe(engine.url)}: writing a batch failed: {_first_line(e)}") from None
+            raise StoreError(
+                f"{describe(engine.url)}: writing a batch failed: {_first_line(_cause(e))}"
+            ) from None
         for (item, _), (outcome, written) in zip(batch, outcomes, strict=True):
             pending.discard(item.stored)
             if outcome == "new":
@@ -297,6 +304,18 @@ def ingest(
 
 def _count_actors(engine: Engine) -> int:
     return count(engine, "actors")
+
+
+def _cause(e: BaseException) -> BaseException:
+    """The error that broke a batch. When SQLite rolls a whole transaction back (a full disk),
+    releasing the article's savepoint fails next ("no such savepoint") and hides the real error
+    in the exception's context."""
+    seen: BaseException | None = e
+    while seen is not None:
+        if "no such savepoint" not in str(getattr(seen, "orig", None) or seen):
+            return seen
+        seen = seen.__context__
+    return e
 
 
 def _first_line(e: BaseException) -> str:
