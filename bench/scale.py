@@ -64,13 +64,44 @@ def write_corpus(path: Path, n: int, base: list[dict[str, Any]] | None = None) -
     return path
 
 
-def run_ingest(inputs: Path, db: str, *extra: str) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS in KiB of the ingest process itself, and its stdout."""
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _stored(db: str) -> int:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{db.removeprefix('sqlite:///')}?mode=ro", uri=True, timeout=1) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def run_ingest(inputs: Path, db: str, *extra: str, trace: float = 0) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS in KiB of the ingest process itself, and its stdout. With
+    `trace`, print the process's RSS and the articles stored every `trace` seconds."""
     cmd = [sys.executable, "-m", "newsgraph", "ingest", str(inputs), "--db", db, "--no-progress", *extra]
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
+        while trace:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            time.sleep(trace)
+            rss = _rss_kib(proc.pid)
+            if rss:
+                now = time.perf_counter() - start
+                print(f"    t={now:7.0f} s  stored {_stored(db):>6}  RSS {rss / 1024:7.1f} MiB", flush=True)
+        else:
+            _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         elapsed = time.perf_counter() - start
         out.seek(0)
@@ -86,6 +117,9 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="ingest --workers (default 1: one process)")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument(
+        "--trace", type=float, default=0, metavar="S", help="print RSS and progress every S seconds"
+    )
     args = ap.parse_args()
     base = base_articles(args.corpus)
     print(f"base: {len(base)} articles ({args.corpus.name} + examples); workers {args.workers}", flush=True)
@@ -95,7 +129,7 @@ def main() -> None:
             inputs = write_corpus(Path(tmp, f"in-{n}.jsonl"), n, base)
             db_path = Path(tmp, f"store-{n}.db")
             extra = ["--workers", str(args.workers), "--batch-size", str(args.batch_size)]
-            seconds, rss_kib, out = run_ingest(inputs, f"sqlite:///{db_path}", *extra)
+            seconds, rss_kib, out = run_ingest(inputs, f"sqlite:///{db_path}", *extra, trace=args.trace)
             first = out.splitlines()[0] if out else "(no summary)"
             size = db_path.stat().st_size
             rows.append((n, seconds, rss_kib, size))
