@@ -428,3 +428,42 @@ def test_the_subject_of_a_passive_control_verb_does_the_complement():
     rec = extract("Peruvian minister Ana Ruiz was forced to resign on Monday.")
     ev = [e for e in rec["events"] if e["type"] == "RETREAT"]
     assert ev and countries(rec, ev[0]["actors"]) == {"PER"}
+
+
+def test_a_hostile_act_with_no_target_is_against_the_articles_other_side():
+    rec = extract(
+        "Armenian troops shelled Azerbaijan on Monday. Later that day Armenia put its army on high alert."
+    )
+    assert ("MOBILIZE", {"ARM"}, {"AZE"}) in tuples(rec)
+
+
+def test_no_article_side_when_the_actor_fights_several_countries():
+    rec = extract(
+        "Armenian troops shelled Azerbaijan on Monday. Armenia also attacked Georgia. "
+        "Later that day Armenia put its army on high alert."
+    )
+    assert all(not (t == "MOBILIZE" and r) for t, _, r in tuples(rec))
+
+
+def test_the_south_stands_for_the_one_southern_state_the_article_names():
+    rec = extract("North Korea insulted South Korea on Friday. The South then fired shells into the north.")
+    assert ("ASSAULT", {"KOR"}, {"PRK"}) in tuples(rec)
+
+
+def test_they_opening_a_sentence_takes_up_the_previous_subject():
+    rec = extract(
+        "Commanders of the Ugandan army crossed the border on Monday. They shelled Kenya's border posts."
+    )
+    assert ("ASSAULT", {"UGA"}, {"KEN"}) in tuples(rec)
+
+
+def test_retaliating_by_doing_something_is_done_by_the_subject():
+    rec = extract("Chadian troops retaliated against Sudan by shelling Sudanese army positions.")
+    assert ("ASSAULT", {"TCD"}, {"SDN"}) in tuples(rec)
+
+
+def test_an_infinitive_on_a_possessed_noun_is_done_by_the_possessor():
+    rec = extract("The president of Peru rejected Prime Minister Ana Ruiz's offer to resign.")
+    ev = events_of(rec, "RETREAT")
+    assert ev and [actors_by_id(rec)[i]["name"] for i in ev[0]["actors"]] == ["Ana Ruiz"]
+    assert ev[0]["status"] == "possible"

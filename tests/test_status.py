@@ -315,3 +315,8 @@ def test_both_tellings_of_the_event_keep_the_same_sides():
     )
     sides = {(tuple(e["actors"]), tuple(e["recipients"])) for e in events_of(rec, "AID")}
     assert sides == {(tuple(ids_of(rec, "Iran")), tuple(ids_of(rec, "Russia")))}, summary(rec)
+
+
+def test_a_plan_noun_makes_its_infinitive_possible():
+    rec = run("Colombian rebels were developing plans to attack Venezuela's army.")
+    assert event_at(rec, "attack")["status"] == "possible"

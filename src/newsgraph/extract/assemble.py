@@ -12,6 +12,7 @@ from newsgraph.extract.claims import Frame
 from newsgraph.extract.events import (
     Arguments,
     Candidate,
+    article_adversary,
     context_recipients,
     domestic_target,
     two_sided,
@@ -294,6 +295,14 @@ def situate(
             if other:
                 c.recipients = other
                 c.evidence += f"; no target named: the other side its sentence names, '{other[0].name}'"
+        explicit = [c for c in candidates if c.recipients]
+        for c in candidates:
+            other = article_adversary(c, explicit) if id(c) not in fold else []
+            if other:
+                c.recipients = other
+                c.evidence += (
+                    f"; no target named: the article's other side in its hostilities, '{other[0].name}'"
+                )
     for c in candidates:
         keeper = fold.get(id(c))
         if keeper is not None and keeper.trigger.sent.start == c.trigger.sent.start:

@@ -219,6 +219,8 @@ def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Ite
             and not any(t.dep_ == "ccomp" for t in verb.children)
         ):
             continue  # "denied visas" is a refusal, not a denial of something said
+        if verb.dep_ == "acl" and tokens is None and any(c.lower_ == "to" for c in verb.children):
+            continue  # "his ability to testify": a noun's infinitive introduces no quote nearby
         src = source_of(verb)
         if src is None or src.tag_ in RELATIVE_TAGS:
             continue  # no one named as saying it ("encourage interest", "that denied")

@@ -74,12 +74,18 @@ def antecedents(doc: Doc, mentions: list[Mention], markers: dict[int, str]) -> d
             continue
         lower = token.lower_
         bound = _clause_subject(token, mentions) if token.dep_ == "poss" else None
+        previous = _previous_subject(token, mentions) if lower == "they" else None
+        halves = _halves(mentions, _compass(token) or "") if _compass(token) else []
         if bound is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             out[token.i] = [bound]  # "Honcharuk filed his resignation": his = the subject
         elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
             found = [m for m in _before(mentions, token) if m.kind == "person" and token.i - m.start < 80]
             if found:
                 out[token.i] = [found[0]]
+        elif previous is not None:
+            # "Officers of the army crossed ... They fired ...": a sentence that opens with "they"
+            # continues the one before, whose subject it takes up
+            out[token.i] = [previous]
         elif token.pos_ == "PRON" and lower in GROUP_PRONOUNS | THING_PRONOUNS:
             plural = lower in GROUP_PRONOUNS
             near = [
@@ -91,6 +97,8 @@ def antecedents(doc: Doc, mentions: list[Mention], markers: dict[int, str]) -> d
             found = [m for m in near if m.plural == plural] or [m for m in near if m.kind == "state"]
             if found:
                 out[token.i] = [found[0]]
+        elif halves:
+            out[token.i] = halves
         elif token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and _definite(token):
             want = _count(token)
             states = _conjoined_states(doc, mentions, token) if want > 1 else []
@@ -157,3 +165,53 @@ def _distinct_states(mentions: list[Mention]) -> list[Mention]:
             seen.add(m.key)
             out.append(m)
     return out
+
+
+COMPASS = {"north", "south"}
+
+
+def _compass(token: Token) -> str | None:
+    """ "the South", "into the north", "the south side": the half of a divided country a
+    compass word names ("north" / "south"), when it stands alone as a noun phrase."""
+    if (
+        token.lower_ in COMPASS
+        and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    ):
+        return token.lower_
+    if token.lemma_.lower() == "side" and _definite(token):
+        half = [c.lower_ for c in token.children if c.dep_ in {"amod", "compound"} and c.lower_ in COMPASS]
+        return half[0] if half else None
+    return None
+
+
+def _halves(mentions: list[Mention], half: str) -> list[Mention]:
+    """The one state of the article whose name opens with that compass word (South Korea, North
+    Sudan): "the South" stands for it. Nothing when the article names none or several."""
+    found = {m.key: m for m in mentions if m.kind == "state" and m.name.lower().startswith(half + " ")}
+    return list(found.values())[:1] if len(found) == 1 else []
+
+
+def _previous_subject(token: Token, mentions: list[Mention]) -> Mention | None:
+    """For "they" opening a sentence: the group, organisation or state the previous sentence's
+    subject names, itself or through its of-phrase ("War veterans of the army ... They ...")."""
+    if token.dep_ != "nsubj" or any(t.is_alpha for t in token.doc[token.sent.start : token.i]):
+        return None
+    if token.sent.start == 0:
+        return None
+    prev = token.doc[token.sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    heads = [subj.i] + [
+        o.i
+        for p in subj.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    for i in heads:
+        m = next((x for x in mentions if x.head == i), None)
+        if m is not None:
+            return m if m.kind != "person" else None
+    return None

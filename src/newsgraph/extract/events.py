@@ -55,6 +55,7 @@ OBJECT_CONTROL = {
     "permit",
 }
 RELATIVE = {"WDT", "WP", "WP$"}
+OBJECT_DOES_PREPS = {"of", "for", "from", "into", "with"}  # "accused X of", "blamed X for", "stopped X from"
 SUBJECT_DEPS = {"nsubj", "csubj"}
 EXAMPLE_PREPS = {"like", "including", "as"}  # "countries like Poland", "such as"
 EVENT_NOUN_PREPS = {"against", "on", "from", "with", "between", "by"}
@@ -197,11 +198,18 @@ def subject(verb: Token) -> Token | None:
             None,
         )
         return of if of is not None and head.pos_ == "NOUN" else head
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner  # "Honcharuk's offer to resign", "its plan to withdraw"
+        if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            return subject(head.head)  # "took decisive action to protect", "made efforts to free"
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        # "accused North Korea of swapping aid": the object of the governing verb does it
+        # "accused North Korea of swapping aid": the object of the governing verb does it; not
+        # "retaliated by firing", "perpetrated such action as firing" (the subject does)
         governor = head.head
         obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
-        if obj is not None and governor.pos_ == "VERB":
+        if obj is not None and governor.pos_ == "VERB" and head.lower_ in OBJECT_DOES_PREPS:
             return obj
         return subject(governor) if governor.pos_ == "VERB" else None
     if verb.dep_ == "advcl" and (
@@ -760,6 +768,42 @@ def context_recipients(c: Candidate, args: Arguments, voices: list[tuple[int, in
     if len({m.country for m in others}) != 1:
         return []
     return [min(others, key=lambda m: abs(m.head - c.trigger.i))]
+
+
+ADVERSARY_KINDS = {"GOV", "MIL"}  # a state's government or forces: a side of an interstate conflict
+
+
+def article_adversary(c: Candidate, candidates: list[Candidate]) -> list[Mention]:
+    """The other side of a hostile act that names none anywhere in its sentence: the one
+    country the article shows the actor's country in armed hostilities with (attacks, threats,
+    deployments, either way round). "North Korea fired at the South ... North Korea said it
+    would attack any loudspeakers" -> KOR. Nothing when the article shows none or several."""
+    if c.recipients or not c.actors or c.type not in CONTEXT_TYPES:
+        return []
+    own = {m.country for m in c.actors}
+    if len(own) != 1 or None in own or own & NON_STATE:
+        return []
+    if not all(m.kind == "state" or m.sector in ADVERSARY_KINDS for m in c.actors):
+        return []
+    (country,) = own
+    sides: dict[str, Mention] = {}
+    for o in candidates:
+        if o is c or o.type not in CONTEXT_TYPES or not o.actors or not o.recipients:
+            continue
+        by = {m.country for m in o.actors}
+        to = {m.country for m in o.recipients}
+        if by == {country}:
+            found = [m for m in o.recipients if m.country not in {country, None} | NON_STATE]
+        elif to == {country}:
+            found = [m for m in o.actors if m.country not in {country, None} | NON_STATE]
+        else:
+            continue
+        for m in found:
+            if m.kind == "state" or m.sector in ADVERSARY_KINDS:
+                sides.setdefault(m.country or "", m)
+    if len(sides) != 1:
+        return []
+    return list(sides.values())
 
 
 MUTUAL_TYPES = {"MOBILIZE", "ASSAULT", "THREATEN"}  # hostile acts two sides can do to each other

@@ -85,6 +85,13 @@ def hedge_of(trigger: Token) -> str | None:
     for v, head in zip(chain, chain[1:], strict=False):
         if v.dep_ == "xcomp" and table.get(lemma_of(head)) in {"control", "promise"}:
             return head.text  # "plans to attack", "threatened to impose"
+    last = chain[-1]
+    if (
+        last.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in last.children)
+        and table.get(last.head.lemma_.lower()) in {"control", "promise"}
+    ):
+        return last.head.text  # a noun: "developing plans to attack", "his offer to resign"
     clause = verb
     for _ in range(3):  # "it is unclear if ...", "depending on ..."
         if clause.dep_ in {"advcl", "ccomp", "pcomp"} and any(
