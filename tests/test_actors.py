@@ -263,3 +263,30 @@ def test_asylum_seekers_and_hostages_are_civilian_groups():
     kinds = {a["name"]: (a["kind"], a["sector"]) for a in rec["actors"]}
     assert kinds.get("asylum seekers") == ("group", "CVL")
     assert any(n.endswith("hostages") and v == ("group", "CVL") for n, v in kinds.items())
+
+
+def test_a_surname_the_tagger_misses_is_the_person_when_they_speak():
+    rec = extract(
+        "Police spokeswoman Maria Oyelaran of Nigeria said on Monday that the suspects fled. "
+        "Oyelaran stated that two officers were injured."
+    )
+    said = [c for c in rec["claims"] if c["cue"]["text"] == "stated"]
+    assert said and actors_by_id(rec)[said[0]["speaker"]]["name"] == "Maria Oyelaran"
+
+
+def test_a_plain_member_of_an_ngo_does_not_act_for_it():
+    rec = extract("Jonas Berg, a member of Greenpeace since 2001, was arrested by Norwegian police.")
+    assert actor_mentioned_as(rec, "Jonas Berg")["country"] != "NGO"
+
+
+def test_he_opening_a_sentence_is_the_previous_subject():
+    rec = extract(
+        "Senator Tom Hale of Canada asked for donations for Peter Lund. He said that Lund was innocent."
+    )
+    said = [c for c in rec["claims"] if c["cue"]["text"] == "said"]
+    assert said and actors_by_id(rec)[said[0]["speaker"]]["name"] == "Tom Hale"
+
+
+def test_former_members_of_a_body_do_not_act_for_it():
+    rec = extract("Lund was helped by former members of the Taliban.")
+    assert all(actors_by_id(rec)[i]["name"] != "Taliban" for e in rec["events"] for i in e["actors"])

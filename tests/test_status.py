@@ -320,3 +320,35 @@ def test_both_tellings_of_the_event_keep_the_same_sides():
 def test_a_plan_noun_makes_its_infinitive_possible():
     rec = run("Colombian rebels were developing plans to attack Venezuela's army.")
     assert event_at(rec, "attack")["status"] == "possible"
+
+
+def test_a_claim_called_a_pretext_inside_a_quote_is_denied_by_the_speaker():
+    rec = run(
+        "Chad's army spokesman Ali Doumi said: \"Sudanese troops shelled our posts under the false "
+        'pretext that Chadian soldiers had attacked Sudan first."'
+    )
+    ev = event_at(rec, "attacked")
+    assert ev["status"] == "denied"
+    assert sources(rec, ev) == [actor_mentioned_as(rec, "Chad's army spokesman")["name"]]
+
+
+def test_a_pretext_in_the_narrators_voice_is_negated():
+    rec = run("Sudanese troops shelled Chadian posts under the pretext that Chad had attacked Sudan.")
+    assert event_at(rec, "attacked")["status"] == "negated"
+
+
+def test_reportedly_inside_a_claim_is_reported_according_to_the_speaker():
+    rec = run("Kenya's defence ministry said Ugandan troops had reportedly shelled Kenyan border posts.")
+    ev = event_at(rec, "shelled")
+    assert ev["status"] == "reported"
+    assert sources(rec, ev) == [actor_mentioned_as(rec, "defence ministry")["name"]]
+
+
+def test_reportedly_beside_a_narrated_event_keeps_each_status():
+    rec = run(
+        "Fishermen rescued 300 refugees, and the Italian navy reportedly saved 150 more "
+        "off the coast of Libya."
+    )
+    assert event_at(rec, "rescued")["status"] == "asserted"
+    saved = event_at(rec, "saved")
+    assert saved["status"] == "reported" and saved["recipients"]

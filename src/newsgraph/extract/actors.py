@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from newsgraph.lexicon import Entry, gazetteer, roles, titles
+from newsgraph.lexicon import Entry, gazetteer, lemma_of, roles, rows, titles
 
 # Sector precedence when several role words name one organisation ("Police Department").
 SECTOR_RANK = {s: i for i, s in enumerate(["COP", "MIL", "JUD", "LEG", "SPY", "REB", "PTY", "JRN", "MED"])}
@@ -287,6 +287,16 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
             )
 
     for token in doc:
+        # "Whitmore stated" after "Steve Whitmore": a surname the tagger missed, as a source
+        if (
+            token.i not in taken
+            and token.text in surnames
+            and token.is_title
+            and not token.ent_type_
+            and speaking(token)
+        ):
+            add(person_mention(doc[token.i : token.i + 1], markers))
+    for token in doc:
         if token.i in taken or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         role = role_of(token)
@@ -323,6 +333,20 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
         )
     link_acronyms(doc, mentions)
     return mentions, markers
+
+
+@cache
+def cue_verbs() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in rows("cues.tsv") if r["pos"] == "VERB")
+
+
+def speaking(token: Token) -> bool:
+    """The token names who says something: the subject of a cue verb ("Whitmore stated") or
+    the object of "according to"."""
+    head = token.head
+    if token.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
+        return lemma_of(head) in cue_verbs()
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
 def link_acronyms(doc: Doc, mentions: list[Mention]) -> None:
@@ -432,6 +456,8 @@ def person_mention(ent: Span, markers: dict[int, str]) -> Mention:
     if sector is None:
         sector = best_sector(r[1] for t in context if (r := role_of(t)))
     country = marker_country(context, markers)
+    if country in {"NGO", "MNC"} and sector is None and title is None:
+        country = None  # "a member of Greenpeace", "a customer of Shell": no one it acts for
     name = ent.text
     for suffix in ("'s", "’s"):
         name = name.removesuffix(suffix)

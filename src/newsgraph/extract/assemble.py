@@ -43,7 +43,7 @@ def demands(doc: Doc, frames: list[Frame], args: Arguments) -> Iterator[Candidat
     """ "Britain said Iran must release the sailors": a source saying that another party must or
     should act is making a demand of it (REQUEST, as PLOVER and CAMEO code it)."""
     for frame in frames:
-        if not frame.speakers or frame.stance == "deny":
+        if not frame.speakers or frame.stance in {"deny", "discredit"}:
             continue
         span = doc.char_span(*frame.content, alignment_mode="expand")
         if span is None:
@@ -127,11 +127,11 @@ def accusers(c: Candidate, frames: list[Frame], args: Arguments) -> list[Mention
 def attribute(candidates: Iterable[Candidate], frames: list[Frame]) -> Iterator[Candidate]:
     """Give each event its status and the sources it is according to."""
     for c in candidates:
-        status, frame, why = event_status(c.trigger, frames)
+        status, speakers, why = event_status(c.trigger, frames)
         if c.type == "REJECT" and is_negated(c.trigger):
             continue  # "did not deny" is no event: a non-denial
         c.status = status
-        c.according_to = list(frame.speakers) if frame is not None else []
+        c.according_to = list(speakers)
         c.evidence += f"; {status}: {why}"
         yield c
 
@@ -144,6 +144,8 @@ def build_claims(doc: Doc, frames: list[Frame], events: list[Event], actors: dic
         return None if offsets is None else Span(text[offsets[0] : offsets[1]], *offsets)
 
     for frame in frames:
+        if frame.stance == "discredit":
+            continue  # "the pretext that ...": how a claim is told, inside the claim that tells it
         inside = [e.id for e in events if frame.contains(e.trigger.start)]
 
         speaker = actors[frame.speakers[0].key].id if frame.speakers else None

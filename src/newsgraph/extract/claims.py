@@ -169,7 +169,11 @@ def find_frames(doc: Doc, args: Arguments) -> list[Frame]:
     frames = list(verb_frames(doc, args, quotes))
     frames += according_to_frames(doc, args)
     frames += adverb_frames(doc)
-    frames += [f for f in noun_frames(doc, args) if not any(overlaps(f.content, g.content) for g in frames)]
+    frames += [
+        f
+        for f in noun_frames(doc, args)
+        if f.stance == "discredit" or not any(overlaps(f.content, g.content) for g in frames)
+    ]
     return sorted(frames, key=lambda f: f.cue)
 
 
@@ -300,6 +304,15 @@ def noun_frames(doc: Doc, args: Arguments) -> Iterator[Frame]:
                 tokens = [t for t in child.subtree if t.i > child.i]
                 # "allegations of North Korea transferring missiles": the gerund hangs on the noun
                 tokens += [t for a in noun.rights if a.dep_ == "acl" for t in a.subtree]
+        if tokens is None and noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "that":
+            # "under the pretext that the army fired": the clause may hang on the verb
+            mark = doc[noun.i + 1]
+            if (
+                mark.dep_ == "mark"
+                and mark.head.dep_ in {"ccomp", "acl", "advcl", "relcl"}
+                and mark.head.i > noun.i
+            ):
+                tokens = list(mark.head.subtree)
         if tokens is None and noun.dep_ == "dobj":  # "reiterated its demand today that Israel ease ..."
             that = [
                 c
@@ -311,7 +324,9 @@ def noun_frames(doc: Doc, args: Arguments) -> Iterator[Frame]:
         if content is None:
             continue
         holder = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if holder is None:  # "issued a statement", "accused them, with allegations of": the verb's subject
+        if cue.stance == "discredit":
+            holder = None  # the teller discredits it: the speaker of the claim around, or the narrator
+        elif holder is None:  # "issued a statement", "accused them, with allegations of": the verb's subject
             verb = noun.head
             while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
                 verb = verb.head
@@ -331,3 +346,14 @@ def innermost(frames: list[Frame], token: Token) -> Frame | None:
     """The narrowest frame whose content holds `token` (nested claims: the inner speaker)."""
     holding = [f for f in frames if f.contains(token.idx) and f.cue_token != token.i]
     return min(holding, key=lambda f: f.content[1] - f.content[0]) if holding else None
+
+
+def enclosing_speakers(frames: list[Frame], frame: Frame) -> list[Mention]:
+    """Who tells a frame that names no one ("reportedly", "the pretext that ..." inside a
+    quote): the speakers of the narrowest frame around its cue that names some."""
+    around = [
+        f
+        for f in frames
+        if f is not frame and f.speakers and f.contains(frame.cue[0]) and f.cue[0] != frame.cue[0]
+    ]
+    return min(around, key=lambda f: f.content[1] - f.content[0]).speakers if around else []

@@ -74,18 +74,23 @@ def antecedents(doc: Doc, mentions: list[Mention], markers: dict[int, str]) -> d
             continue
         lower = token.lower_
         bound = _clause_subject(token, mentions) if token.dep_ == "poss" else None
-        previous = _previous_subject(token, mentions) if lower == "they" else None
+        previous = (
+            _previous_subject(token, mentions, person=lower != "they")
+            if lower in {"they", "he", "she"}
+            else None
+        )
         halves = _halves(mentions, _compass(token) or "") if _compass(token) else []
         if bound is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             out[token.i] = [bound]  # "Honcharuk filed his resignation": his = the subject
+        elif previous is not None:
+            # "Officers of the army crossed ... They fired ...", "Rathbun asked for donations for
+            # Montalvo. He described him as ...": a sentence that opens with a subject pronoun
+            # continues the one before, whose subject it takes up
+            out[token.i] = [previous]
         elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
             found = [m for m in _before(mentions, token) if m.kind == "person" and token.i - m.start < 80]
             if found:
                 out[token.i] = [found[0]]
-        elif previous is not None:
-            # "Officers of the army crossed ... They fired ...": a sentence that opens with "they"
-            # continues the one before, whose subject it takes up
-            out[token.i] = [previous]
         elif token.pos_ == "PRON" and lower in GROUP_PRONOUNS | THING_PRONOUNS:
             plural = lower in GROUP_PRONOUNS
             near = [
@@ -192,9 +197,10 @@ def _halves(mentions: list[Mention], half: str) -> list[Mention]:
     return list(found.values())[:1] if len(found) == 1 else []
 
 
-def _previous_subject(token: Token, mentions: list[Mention]) -> Mention | None:
+def _previous_subject(token: Token, mentions: list[Mention], person: bool = False) -> Mention | None:
     """For "they" opening a sentence: the group, organisation or state the previous sentence's
-    subject names, itself or through its of-phrase ("War veterans of the army ... They ...")."""
+    subject names, itself or through its of-phrase ("War veterans of the army ... They ...");
+    for "he"/"she" (person=True): the person who is that subject."""
     if token.dep_ != "nsubj" or any(t.is_alpha for t in token.doc[token.sent.start : token.i]):
         return None
     if token.sent.start == 0:
@@ -213,5 +219,5 @@ def _previous_subject(token: Token, mentions: list[Mention]) -> Mention | None:
     for i in heads:
         m = next((x for x in mentions if x.head == i), None)
         if m is not None:
-            return m if m.kind != "person" else None
+            return m if (m.kind == "person") == person else None
     return None

@@ -124,6 +124,8 @@ class Arguments:
             return [self.by_token[t.i]]
         if t.tag_ in RELATIVE and t.head.dep_ == "relcl":
             return self._one(t.head.head, depth)
+        if depth == 0 and any(c.lower_ == "more" for c in t.children) and (t.pos_ == "NUM" or t.like_num):
+            return self.counted_before(t)  # "rescued 700 migrants, and the navy saved 200 more"
         if depth > 1 or t.pos_ not in {"NOUN", "PROPN"}:
             return []
         for child in t.children:
@@ -137,6 +139,8 @@ class Arguments:
         # "countries like Poland", "the government of Iraq", "the involvement of North Korean forces",
         # "sanctions against Nigeria", "an appeal from the president"
         preps = EXAMPLE_PREPS | ({"of", "in"} if t.lemma_.lower() in self.proxies else set())
+        if any(c.lower_ in {"former", "ex"} for c in t.children):
+            preps -= {"of", "in"}  # "former members of the church" no longer act for it
         if lookup(t) is not None:
             preps |= EVENT_NOUN_PREPS
         if t.lemma_.lower() in self.wrongdoing:  # "investigating war crimes by extremists"
@@ -146,6 +150,16 @@ class Arguments:
                 found = [
                     m for obj in child.children if obj.dep_ == "pobj" for m in self.of_all(obj, depth + 1)
                 ]
+                if found:
+                    return found
+        return []
+
+    def counted_before(self, t: Token) -> list[Mention]:
+        """The people an elliptical count ("200 more") counts: the nearest noun before it in its
+        sentence that carries a number of its own and names an actor."""
+        for before in reversed(t.doc[t.sent.start : t.i]):
+            if before.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in before.children):
+                found = self._one(before, 1)
                 if found:
                     return found
         return []

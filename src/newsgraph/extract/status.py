@@ -12,7 +12,8 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from newsgraph.extract.claims import Frame, innermost
+from newsgraph.extract.actors import Mention
+from newsgraph.extract.claims import Frame, enclosing_speakers, innermost
 from newsgraph.lexicon import lemma_of, rows
 
 STANCE_STATUS = {
@@ -21,6 +22,7 @@ STANCE_STATUS = {
     "deny": "denied",
     "speculate": "possible",
     "request": "possible",
+    "discredit": "denied",
 }
 
 
@@ -111,21 +113,33 @@ def hedge_of(trigger: Token) -> str | None:
     return None
 
 
-def event_status(trigger: Token, frames: list[Frame]) -> tuple[str, Frame | None, str]:
-    """(status, the frame it is attributed to or None, why) for the event at `trigger`."""
+def event_status(trigger: Token, frames: list[Frame]) -> tuple[str, list[Mention], str]:
+    """(status, the sources it is according to, why) for the event at `trigger`. A frame that
+    names no one ("reportedly", "the pretext that") is told by the speaker of the claim around
+    it, if any."""
     frame = innermost(frames, trigger)
     negated = is_negated(trigger)
     hedge = hedge_of(trigger)
+    if frame is not None and frame.stance == "discredit" and not enclosing_speakers(frames, frame):
+        return "negated", [], "called a false pretext in the narrator's voice"
     if frame is not None:
-        status = STANCE_STATUS[frame.stance]
-        why = f"inside a claim ({frame.stance})"
-        if hedge and status == "reported":  # a hedged, planned or requested act ("asked X not to ...")
-            return "possible", frame, why + f", hedged by '{hedge}'"
-        if negated and status == "reported":  # the source says it did not happen
-            return "denied", frame, why + ", negated by the source"
-        return status, frame, why  # a request or a guess stays possible, negated or not
+        speakers = frame.speakers or enclosing_speakers(frames, frame)
+        status, why = _framed(frame, hedge, negated)
+        if not frame.speakers and speakers:
+            why += f", told by '{speakers[0].name}'"
+        return status, speakers, why
     if hedge:
-        return "possible", None, f"hedged by '{hedge}'"
+        return "possible", [], f"hedged by '{hedge}'"
     if negated:
-        return "negated", None, "negated in the narrator's voice"
-    return "asserted", None, "narrator's voice"
+        return "negated", [], "negated in the narrator's voice"
+    return "asserted", [], "narrator's voice"
+
+
+def _framed(frame: Frame, hedge: str | None, negated: bool) -> tuple[str, str]:
+    status = STANCE_STATUS[frame.stance]
+    why = f"inside a claim ({frame.stance})"
+    if hedge and status == "reported":  # a hedged, planned or requested act ("asked X not to ...")
+        return "possible", why + f", hedged by '{hedge}'"
+    if negated and status == "reported":  # the source says it did not happen
+        return "denied", why + ", negated by the source"
+    return status, why  # a request or a guess stays possible, negated or not
