@@ -467,3 +467,28 @@ def test_an_infinitive_on_a_possessed_noun_is_done_by_the_possessor():
     ev = events_of(rec, "RETREAT")
     assert ev and [actors_by_id(rec)[i]["name"] for i in ev[0]["actors"]] == ["Ana Ruiz"]
     assert ev[0]["status"] == "possible"
+
+
+def test_a_convoy_or_base_named_by_a_force_is_that_force():
+    rec = extract("An army convoy was attacked by rebels near Goma, Congo, on Monday.")
+    ev = events_of(rec, "ASSAULT")
+    assert ev and countries(rec, ev[0]["recipients"]) == {"COD"}
+    assert actors_by_id(rec)[ev[0]["recipients"][0]]["sector"] == "MIL"
+
+
+def test_dispersing_protesters_is_crowd_control_against_them():
+    rec = extract("Riot police in Bogota, Colombia dispersed student protesters with water cannon.")
+    ev = events_of(rec, "ASSAULT")
+    assert ev and ev[0]["mode"] == "crowd-control"
+    assert countries(rec, ev[0]["actors"]) == {"COL"} and countries(rec, ev[0]["recipients"]) == {"COL"}
+
+
+def test_dispersing_a_crowd_with_no_side_named_is_against_the_states_own_people():
+    rec = extract("Police in Lusaka, Zambia, fired tear gas to disperse the crowd on Sunday.")
+    ev = [e for e in events_of(rec, "ASSAULT") if e["mode"] == "crowd-control"]
+    assert ev and countries(rec, ev[0]["recipients"]) == {"ZMB"}
+
+
+def test_a_counteroffensive_is_an_assault():
+    rec = extract("Armenian forces launched a counteroffensive against Azerbaijan on Friday.")
+    assert ("ASSAULT", {"ARM"}, {"AZE"}) in tuples(rec)

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.actors import Mention, state_mention
+from newsgraph.extract.actors import Mention, role_of, state_mention
 from newsgraph.extract.resolve import focus_country
 from newsgraph.lexicon import (
     DEFAULT_SLOTS,
@@ -136,6 +136,10 @@ class Arguments:
                 return [self.state(self.markers[child.i], child)]
             if child.dep_ == "compound" and child.i in self.by_head:
                 return [self.by_head[child.i]]  # "a U.N. Security Council resolution"
+        if t.lemma_.lower() in self.proxies:  # "a police convoy", "an army base": the force it serves
+            found = [self.role(c) for c in t.children if c.dep_ == "compound" and role_of(c) is not None]
+            if found:
+                return found[:1]
         # "countries like Poland", "the government of Iraq", "the involvement of North Korean forces",
         # "sanctions against Nigeria", "an appeal from the president"
         preps = EXAMPLE_PREPS | ({"of", "in"} if t.lemma_.lower() in self.proxies else set())
@@ -166,6 +170,25 @@ class Arguments:
 
     def of_all(self, t: Token, depth: int) -> list[Mention]:
         return [m for c in [t, *t.conjuncts] for m in self._one(c, depth)]
+
+    def role(self, token: Token) -> Mention:
+        """A role noun that modifies another ("police" in "a police convoy") as the actor it
+        names, of the country its sentence or the article is about."""
+        kind, sector = role_of(token) or ("group", None)
+        country = self.markers.get(token.i - 1) or self.local_country(token)
+        lemma = token.lemma_.lower()
+        return Mention(
+            token.i,
+            token.i + 1,
+            token.i,
+            token.text,
+            kind,
+            country,
+            sector,
+            lemma,
+            f"role:{lemma}:{country}:{sector}",
+            "role noun modifying a place or convoy",
+        )
 
     def state(self, country: str, token: Token) -> Mention:
         return state_mention(country, token.i, "nationality modifier")
@@ -685,7 +708,11 @@ def domestic_target(c: Candidate) -> list[Mention]:
     if not first.country or first.country in NON_STATE:
         return []
     authority = first.kind == "state" or first.sector in {"GOV", "COP", "MIL", "JUD"}
-    restriction = (c.type == "COERCE" and c.mode in DOMESTIC_MODES) or c.type == "CONCEDE"
+    restriction = (
+        (c.type == "COERCE" and c.mode in DOMESTIC_MODES)
+        or c.type == "CONCEDE"
+        or (c.type == "ASSAULT" and c.mode == "crowd-control")  # tear gas on a crowd: the state's own people
+    )
     if restriction and authority:
         # its own people: a side of its own, not the state again
         name = f"people of {gazetteer().country_names.get(first.country, first.country)}"
