@@ -251,7 +251,11 @@ def test_events_are_the_same_as_the_command_lines(client: TestClient, engine: En
     for filters in [{}, {"type": "AID"}, {"country": "USA"}, {"actor": "Korea", "status": "reported"}]:
         page = get(client, "/api/events", per_page=200, **filters)
         rows = query.events(engine, **filters)
-        assert [r["event"] for r in page["rows"]] == [r["event"] for r in rows]
+        # The same events; in the same order when every mention counts (the API dates an event
+        # by its earliest mention, the command line by its earliest mention that matches).
+        assert sorted(r["event"] for r in page["rows"]) == sorted(r["event"] for r in rows)
+        if not filters:
+            assert [r["event"] for r in page["rows"]] == [r["event"] for r in rows]
         assert page["total"] == len(rows) and not page["total_capped"]
 
 

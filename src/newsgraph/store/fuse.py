@@ -293,6 +293,13 @@ def fuse(conn: Connection, mention_ids: Sequence[int]) -> int:
         target = choose(m, events)
         if target is not None and target != m.event_id:
             conn.execute(update(ev).where(ev.c.id == m.event_id).values(fused_event_id=target))
+            # The fused event is dated by its earliest mention.
+            day = select(ev.c.date).where(ev.c.id == m.event_id).scalar_subquery()
+            conn.execute(
+                update(ev)
+                .where(ev.c.id == target, or_(ev.c.date.is_(None), ev.c.date > day))
+                .values(date=day)
+            )
             joined += 1
     return joined
 

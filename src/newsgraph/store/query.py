@@ -504,6 +504,26 @@ def claims(
     return [{k: r[k] for k in order} | {"events": r["events"], "speaker_id": r["speaker_id"]} for r in rows]
 
 
+def _contested_events() -> Any:
+    """The ids of the (fused) events with a mention against them (denied, negated) and one
+    for them (asserted, reported), as a subquery: from the few mentions against, through the
+    mention and fusion indexes, never a scan of every mention."""
+    em, ev = t.event_mentions, t.events
+    against = (
+        select(_group_key().label("event"))
+        .select_from(em.join(ev, ev.c.id == em.c.event_id))
+        .where(em.c.status.in_(AGAINST))
+        .distinct()
+        .subquery()
+    )
+
+    def supported(event_id: Any) -> Any:
+        return exists(select(1).where(em.c.event_id == event_id, em.c.status.in_(FOR)))
+
+    fused = select(1).where(ev.c.fused_event_id == against.c.event, supported(ev.c.id))
+    return select(against.c.event).where(or_(supported(against.c.event), exists(fused)))
+
+
 def contested(
     db: Engine | Connection,
     *,
@@ -521,12 +541,7 @@ def contested(
     asserted mention is according to its article's source), mentions, articles, sources,
     first, last (event dates), events (the fused event's id, as a list)."""
     em, ev, ar = t.event_mentions, t.events, t.articles
-    against = (
-        select(_group_key())
-        .select_from(em.join(ev, ev.c.id == em.c.event_id))
-        .where(em.c.status.in_(AGAINST))
-        .distinct()
-    )
+    groups_sq = _contested_events()
     where = _mention_filters(type=type, since=since, until=until)
     stmt = (
         select(
@@ -539,7 +554,7 @@ def contested(
             ar.c.source,
         )
         .select_from(em.join(ev, ev.c.id == em.c.event_id).join(ar, ar.c.id == em.c.article_id))
-        .where(_group_key().in_(against), *where)
+        .where(or_(ev.c.id.in_(groups_sq), ev.c.fused_event_id.in_(groups_sq)), *where)
         .order_by(em.c.id)
     )
     with _connected(db) as conn:
@@ -673,7 +688,9 @@ def summary(db: Engine | Connection) -> Row:
             "quantities": count(conn, "quantities"),
             "events_by_type": by_type,
             "events_by_status": by_status,
-            "contested": len(contested(conn)),
+            "contested": int(
+                conn.execute(select(func.count()).select_from(_contested_events().subquery())).scalar_one()
+            ),
         }
 
 
