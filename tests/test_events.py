@@ -26,6 +26,12 @@ def test_passive_subject_is_recipient_and_by_agent_is_actor():
     assert tuples(rec) == [("ASSAULT", {"ETH"}, {"ERI"})]
 
 
+def test_the_passive_of_moving_troops_or_goods_keeps_the_destination_as_recipient():
+    # the active object is what is moved, so the passive subject is no recipient
+    assert tuples(extract("Chinese troops were deployed to Myanmar.")) == [("MOBILIZE", {"CHN"}, {"MMR"})]
+    assert ("AID", {"CAN"}, {"LVA"}) in tuples(extract("Weapons were sent to Latvia by Canada last month."))
+
+
 def test_prepositional_object_is_recipient():
     rec = extract("Canada sent weapons to Latvia last month.")
     assert ("AID", {"CAN"}, {"LVA"}) in tuples(rec)

@@ -455,8 +455,19 @@ def verb_arguments(
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or shared_passive(verb)
     if passive_subject is not None:
         actors = args.of(passive_agent(verb))
-        recipients = args.of(passive_subject)
-        notes.append("passive: recipient=subject, actor=by-agent")
+        if "obj" in trigger.recipient_slots:
+            recipients = args.of(passive_subject)
+            notes.append("passive: recipient=subject, actor=by-agent")
+            return actors, recipients, "; ".join(notes)
+        # The active verb's object is what is moved ("deployed troops to Belarus"), so the
+        # passive subject is that, and the recipient is in the verb's frame ("to Belarus");
+        # forces moved with no agent named act for their own side ("troops were deployed").
+        notes.append("passive of a verb whose object is moved: recipient from its frame")
+        if not actors:
+            actors = args.of(passive_subject)
+            if actors:
+                notes.append(f"actor=the moved subject '{passive_subject.text}'")
+        recipients = frame_recipients(verb, trigger.recipient_slots, args, actors, passive_subject, notes)
         return actors, recipients, "; ".join(notes)
     subj = subject(verb.head if verb.pos_ == "ADJ" and verb.dep_ == "acomp" else verb)
     actors = args.of(subj)
