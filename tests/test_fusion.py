@@ -72,6 +72,14 @@ def test_what_keeps_look_alike_events_apart(other: Mention) -> None:
     assert not compatible(mention(actors=[RUSSIA], recipients=[UKRAINE], place=KYIV), other)
 
 
+def test_named_actors_on_both_sides_must_share_one() -> None:
+    sanders, warren = Party(9, "person", "USA", "LEG", False), Party(10, "person", "USA", "LEG", False)
+    usa, biden = Party(11, "state", "USA", "GOV", True), Party(12, "person", "USA", "GOV", False)
+    one = mention(actors=[sanders, usa], recipients=[biden], type="SUPPORT")
+    assert not compatible(one, mention(actors=[warren], recipients=[biden], type="SUPPORT", article="b"))
+    assert compatible(one, mention(actors=[usa], recipients=[biden], type="SUPPORT", article="b"))
+
+
 def test_a_long_time_span_overlaps_the_days_within_it() -> None:
     aid = mention(actors=[RUSSIA], recipients=[UKRAINE], day="2022-02-24", until="2024-11-01", type="AID")
     assert compatible(aid, mention(actors=[RUSSIA], recipients=[UKRAINE], day="2023-06-01", type="AID"))

@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from sqlalchemy import ColumnElement, Connection, exists, func, or_, select, update
 
@@ -89,8 +90,14 @@ def same_actor(a: Party, b: Party) -> bool:
 
 
 def same_side(a: Sequence[Party], b: Sequence[Party], *, optional: bool) -> bool:
+    """Two mentions' actors (or recipients) can be the same party. Named entities come first:
+    when both sides name some, they must share one ("Sanders and the US endorsed Biden" and
+    "Warren endorsed Biden" are two endorsements, though "the US" would stand for either)."""
     if not a or not b:
         return optional or (not a and not b)
+    named_a, named_b = [x for x in a if not x.generic], [y for y in b if not y.generic]
+    if named_a and named_b:
+        return any(x.id == y.id for x in named_a for y in named_b)
     return any(same_actor(x, y) for x in a for y in b)
 
 
@@ -208,7 +215,7 @@ def load(conn: Connection, mention_ids: Iterable[int]) -> dict[int, Mention]:
                 t.actors.c.kind,
                 t.actors.c.country,
                 t.actors.c.sector,
-                t.actors.c.key,
+                t.actors.c.name,
             )
             .join(t.actors, t.actors.c.id == t.event_actors.c.actor_id)
             .where(
@@ -217,26 +224,31 @@ def load(conn: Connection, mention_ids: Iterable[int]) -> dict[int, Mention]:
             )
             .order_by(t.event_actors.c.event_mention_id, t.event_actors.c.role, t.event_actors.c.position)
         )
-        generic = _generic_actor_ids(conn, chunk)
         for p in parties:
-            party = Party(p.id, p.kind, p.country, p.sector, p.kind == "state" or p.id in generic)
+            party = Party(p.id, p.kind, p.country, p.sector, is_generic(p.kind, p.name))
             m = out[p.event_mention_id]
             (m.actors if p.role == "actor" else m.recipients).append(party)
     return out
 
 
-def _generic_actor_ids(conn: Connection, mention_ids: Sequence[int]) -> set[int]:
-    """Actors of these mentions that some article names by a role noun (mentions.role set)."""
-    ea, mn = t.event_actors, t.mentions
-    q = (
-        select(mn.c.actor_id)
-        .where(
-            mn.c.role.is_not(None),
-            mn.c.actor_id.in_(select(ea.c.actor_id).where(ea.c.event_mention_id.in_(mention_ids))),
-        )
-        .distinct()
-    )
-    return {r[0] for r in conn.execute(q)}
+def is_generic(kind: str, name: str) -> bool:
+    """An actor that stands for a kind of party rather than one named entity: a state, a group
+    ("police", "Russian forces", "protesters"), or a person or body named by a title or role
+    noun ("United States Senator", "the president", "the defence ministry")."""
+    if kind in ("state", "group"):
+        return True
+    words = name.lower().replace("'s", "").split()
+    if not words:
+        return True
+    tail = " ".join(words[-2:])
+    return words[-1] in _role_words() or tail in _role_words()
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    from newsgraph.lexicon import roles, titles
+
+    return frozenset(titles()) | frozenset(roles()) | frozenset(r + "s" for r in roles())
 
 
 def _names_country(name: str | None, country: str | None) -> bool:
