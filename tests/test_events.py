@@ -498,3 +498,35 @@ def test_dispersing_a_crowd_with_no_side_named_is_against_the_states_own_people(
 def test_a_counteroffensive_is_an_assault():
     rec = extract("Armenian forces launched a counteroffensive against Azerbaijan on Friday.")
     assert ("ASSAULT", {"ARM"}, {"AZE"}) in tuples(rec)
+
+
+# ---- intent to cooperate (CAMEO 03x) and the words sense of "attacked"
+
+
+def test_willingness_to_a_cooperative_act_is_agree_and_the_act_stays_possible():
+    rec = extract("Vietnam is ready to withdraw its soldiers from Laos, the minister said.")
+    assert ("AGREE", {"VNM"}, {"LAO"}) in tuples(rec)
+    assert event_at(rec, "withdraw")["status"] == "possible"
+
+
+def test_readiness_to_a_hostile_act_is_no_agree():
+    rec = extract("Armenia is ready to strike Azerbaijan.")
+    assert "AGREE" not in types(rec)
+    assert ("ASSAULT", {"ARM"}, {"AZE"}) in tuples(rec)
+
+
+def test_agreeing_to_step_down_is_agree_with_no_recipient():
+    rec = extract("Peruvian President Manuel Ortiz has agreed to resign after the vote.")
+    assert ("AGREE", {"PER"}, set()) in tuples(rec)
+
+
+def test_attacked_for_or_an_attacked_plan_is_criticism_not_assault():
+    rec = extract("Canadian Senator Paul Leblanc attacked Prime Minister Mark Carney for his budget.")
+    assert ("ACCUSE", {"CAN"}, {"CAN"}) in tuples(rec)
+    assert "ASSAULT" not in types(rec)
+    assert "ASSAULT" not in types(extract("Kenya's opposition attacked the government's tax plan."))
+
+
+def test_attacked_with_no_words_sense_stays_an_assault():
+    rec = extract("Ethiopian troops attacked Eritrean positions for three hours.")
+    assert ("ASSAULT", {"ETH"}, {"ERI"}) in tuples(rec)

@@ -352,3 +352,16 @@ def test_reportedly_beside_a_narrated_event_keeps_each_status():
     assert event_at(rec, "rescued")["status"] == "asserted"
     saved = event_at(rec, "saved")
     assert saved["status"] == "reported" and saved["recipients"]
+
+
+def test_an_act_refused_or_failed_did_not_happen():
+    rec = run("The Chilean government refused to release the Bolivian fishermen.")
+    assert event_at(rec, "refused")["type"] == "REJECT"
+    assert event_at(rec, "release")["status"] == "negated"
+    rec = run("Brazil failed to send aid to Haiti.")
+    assert event_at(rec, "send")["status"] == "negated"
+
+
+def test_an_act_not_refused_is_no_negation():
+    rec = run("Brazil did not refuse to send aid to Haiti.")
+    assert event_at(rec, "send")["status"] != "negated"

@@ -426,7 +426,31 @@ def _not_from(ctx: SenseContext, value: str) -> bool:
     return not {o.lemma_.lower() for o in sources} & word_classes()[value]
 
 
+TIME_ENTS = {"DATE", "TIME", "CARDINAL", "QUANTITY"}
+
+
+def _verbal(ctx: SenseContext, _: str) -> bool:
+    """Attacking with words ("criticised"): "attacked the plan", "attacked him for/as ...",
+    "attacked X in a speech", "the magazine attacked X"."""
+    classes = word_classes()
+    verb = ctx.trigger
+    reasons = [
+        o
+        for o in [*prep_objects(verb, "for"), *prep_objects(verb, "as")]
+        if o.pos_ != "NUM" and o.ent_type_ not in TIME_ENTS and o.lemma_.lower() not in {"part", "result"}
+    ]
+    if reasons:  # "attacked him for his remarks", not "attacked for three hours"
+        return True
+    if any(o.lemma_.lower() in classes["speech"] for o in prep_objects(verb, "in")):
+        return True
+    obj = ctx.obj
+    if obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() in classes["policy"]:
+        return True
+    return bool(ctx.subj_lemmas & classes["media"])
+
+
 SENSES: dict[str, Callable[[SenseContext, str], bool]] = {
+    "verbal": _verbal,
     "nofrom": _not_from,
     "obj": _obj_is,
     "noobj": _obj_is_not,
@@ -436,7 +460,24 @@ SENSES: dict[str, Callable[[SenseContext, str], bool]] = {
     "recipient": lambda ctx, _: bool(ctx.recipients),
     "object": lambda ctx, _: ctx.obj is not None,
     "complement": lambda ctx, _: has_complement(ctx.trigger),
+    "intent": lambda ctx, _: cooperative_complement(ctx.trigger) is not None,
 }
+
+
+# Acts whose announced intent is an AGREE (CAMEO 03x "express intent to cooperate": to provide
+# aid, yield, de-escalate, meet or negotiate, settle): "ready to host talks", "willing to withdraw".
+COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+
+
+def cooperative_complement(token: Token) -> Token | None:
+    """The to-infinitive complement of an intent word that is itself a cooperative trigger
+    ("willing to withdraw", "agreed to resign"), if any."""
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            found = lookup(child)
+            if found is not None and found[1][0].type in COOPERATIVE_TYPES:
+                return child
+    return None
 
 
 def senses_hold(trigger: Trigger, ctx: SenseContext) -> bool:
@@ -675,9 +716,11 @@ def vague_mention(token: Token) -> Mention:
 def two_sided(c: Candidate) -> bool:
     """An interaction needs both sides, or parties acting together; a side may be vague (no
     country) but must be there. Moving one's own forces, stepping back and denying
-    (MOBILIZE, RETREAT, REJECT) can stand alone."""
+    (MOBILIZE, RETREAT, REJECT) can stand alone, and so can agreeing to a cooperative act."""
     if c.type in ONE_SIDED:
         return True
+    if c.type == "AGREE" and any(political(m) for m in c.actors) and cooperative_complement(c.trigger):
+        return True  # a commitment to a cooperative act of one's own: "agreed to resign"
     return bool(c.actors) and (bool(c.recipients) or len(c.actors) > 1)
 
 

@@ -55,12 +55,29 @@ def is_negated(trigger: Token) -> bool:
     )
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children):
         return True
+    if refused(verb):
+        return True
     # "No Canadian troops were deployed", "sent no troops": "no" on the event's subject or object
     return any(
         c.dep_ in {"nsubj", "nsubjpass", "dobj"}
         and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         for c in verb.children
     )
+
+
+def refused(verb: Token) -> bool:
+    """The act is the complement of a refusal ("refused to lift the curfew", "failed to reach
+    a deal"): it did not happen (hedges.tsv, kind refusal). A refusal that is itself negated
+    ("did not refuse to") says nothing."""
+    table = hedges()
+    for _ in range(3):
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        head = verb.head
+        if table.get(lemma_of(head)) == "refusal":
+            return not any(c.dep_ == "neg" for c in head.children)
+        verb = head
+    return False
 
 
 def hedge_of(trigger: Token) -> str | None:
