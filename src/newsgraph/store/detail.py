@@ -127,20 +127,47 @@ def events_page(
         head.append(func.coalesce(ev.c.type == str(filters["type"]).strip().upper(), false()))
     if filters.get("quad"):
         head.append(func.coalesce(ev.c.type.in_(types_of_quad(str(filters["quad"]))), false()))
+    narrow = rare is None and _few_mentions(db, filters)
+    if narrow:
+        # The mention filters (a date range, a status with a date range…) select few mentions:
+        # the page's events are found from those mentions (by the date or status index) rather
+        # than by walking every event in date order until fifty match. The set carries every
+        # mention filter (the actor's as a test on each mention), so no EXISTS is needed.
+        mine = t.events.alias("mine")
+        probed = query._mention_filters(**{k: v for k, v in filters.items() if k != "quad"}, probe=True)
+        if filters.get("quad"):
+            probed.append(em.c.type.in_(types_of_quad(str(filters["quad"]))))
+        theirs = (
+            select(func.coalesce(mine.c.fused_event_id, mine.c.id))
+            .select_from(em.join(mine, mine.c.id == em.c.event_id))
+            .where(*probed)
+        )
+        head.append(ev.c.id.in_(theirs))
     if rare is not None:
         # A rare actor's events, found from its side of the event_actors index: its page then
         # costs its few events, not a walk through every event looking for them. (A common
         # actor is found quickly by that walk, so it takes the EXISTS below.)
         ea, mine = t.event_actors, t.events.alias("mine")
+        others = query._mention_filters(
+            **{k: v for k, v in filters.items() if k not in ("actor", "quad")}, probe=True
+        )
+        if filters.get("quad"):
+            others.append(em.c.type.in_(types_of_quad(str(filters["quad"]))))
         theirs = (
             select(func.coalesce(mine.c.fused_event_id, mine.c.id))
             .select_from(ea.join(em, em.c.id == ea.c.event_mention_id).join(mine, mine.c.id == em.c.event_id))
-            .where(ea.c.actor_id.in_(rare), ea.c.role.in_(query.SIDES))
+            .where(ea.c.actor_id.in_(rare), ea.c.role.in_(query.SIDES), *_late(others))
         )
         head.append(ev.c.id.in_(theirs))
-    skip = {"type", "quad"} | ({"actor"} if rare is not None and len(filters) == 1 else set())
-    on_mentions = {k: v for k, v in filters.items() if v not in (None, "") and k not in skip}
-    if on_mentions:  # a mention of the event itself, or of one fused into it, matches
+    # Unless a set of events above carries every filter, a mention of the event itself, or of
+    # one fused into it, must match them.
+    skip = {"type", "quad"}
+    on_mentions = {
+        k: v
+        for k, v in filters.items()
+        if v not in (None, "") and k not in skip and not narrow and rare is None
+    }
+    if on_mentions:
         # Each condition wrapped in coalesce(…, false), a no-op that keeps SQLite's planner
         # (which has no statistics) from probing, say, the status index for every event
         # instead of the event's own mentions by event_id.
@@ -190,7 +217,24 @@ def events_page(
     return {"total": min(total, COUNT_CAP), "total_capped": total > COUNT_CAP, "rows": rows}
 
 
-RARE = 2_000  # event mentions: up to this many, an actor's events are looked up from its side
+RARE = 40_000  # event mentions: up to this many, an actor's events are looked up from its side
+FEW = 30_000  # mentions: up to this many matching the date, status and article filters, a
+# page's events are looked up from those mentions rather than found by walking every event
+
+
+def _few_mentions(db: Engine | Connection, filters: dict[str, Any]) -> bool:
+    """Whether the date, status and article filters (those an index on event_mentions serves)
+    select at most FEW mentions, counted with a cap; False when there are none of them."""
+    indexed: dict[str, Any] = {
+        k: filters[k] for k in ("status", "since", "until", "article") if filters.get(k)
+    }
+    if not indexed:
+        return False
+    em = t.event_mentions
+    where = query._mention_filters(**indexed)
+    rows = select(em.c.id).where(*where).limit(FEW + 1).subquery()
+    with _conn(db) as conn:
+        return int(conn.execute(select(func.count()).select_from(rows)).scalar_one()) <= FEW
 
 
 def _rare_actor_ids(db: Engine | Connection, actor: Any) -> list[int] | None:

@@ -126,6 +126,7 @@ events = Table(
     Column("date", String),
     Column("fused_event_id", Integer, ForeignKey("events.id")),
     Index(None, "type"),
+    Index(None, "type", "date"),
     Index(None, "date"),
     Index(None, "fused_event_id"),
 )
@@ -162,6 +163,8 @@ event_mentions = Table(
     Index(None, "article_id"),
     Index(None, "type"),
     Index(None, "status"),
+    Index(None, "type", "date"),
+    Index(None, "status", "date"),
     Index(None, "date"),
     Index(None, "place_id"),
 )
@@ -176,6 +179,8 @@ event_actors = Table(
     Column("position", Integer, primary_key=True),
     Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False),
     Index(None, "actor_id", "role"),
+    # Covering: an actor's mentions (profile, network, events page) without reading the table.
+    Index(None, "actor_id", "role", "event_mention_id"),
 )
 
 # Every quantity an article states; `event_quantities` says which belong to which event.
