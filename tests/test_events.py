@@ -530,3 +530,10 @@ def test_attacked_for_or_an_attacked_plan_is_criticism_not_assault():
 def test_attacked_with_no_words_sense_stays_an_assault():
     rec = extract("Ethiopian troops attacked Eritrean positions for three hours.")
     assert ("ASSAULT", {"ETH"}, {"ERI"}) in tuples(rec)
+
+
+def test_a_demanded_act_names_who_is_to_do_it():
+    rec = extract("Georgia demanded the withdrawal of Russian troops from Abkhazia.")
+    assert ("REQUEST", {"GEO"}, {"RUS"}) in tuples(rec)
+    rec = extract("The EU called for the resignation of the Hungarian interior minister.")
+    assert ("REQUEST", {"IGO"}, {"HUN"}) in tuples(rec)

@@ -516,6 +516,12 @@ def verb_arguments(
         notes.append(f"actor=subject '{subj.text}'")
     # "agreed to hand over suspects to Britain": the complement's arguments name the recipient
     recipients = frame_recipients(verb, trigger.recipient_slots, args, actors, subj, notes)
+    if trigger.type == "REQUEST":
+        doers = demanded_doers(verb, args, actors)
+        if doers:
+            notes = [n for n in notes if not n.startswith("recipient=")]
+            notes.append(f"recipient=who is to do the demanded act '{doers[0].name}'")
+            return actors, doers, "; ".join(notes)
     for comp in (c for c in verb.children if c.dep_ == "xcomp"):
         if recipients:
             break
@@ -523,6 +529,25 @@ def verb_arguments(
         slots = found[1][0].recipient_slots if found else DEFAULT_SLOTS
         recipients = frame_recipients(comp, slots, args, actors, subj, notes)
     return actors, recipients, "; ".join(notes)
+
+
+def demanded_doers(verb: Token, args: Arguments, actors: list[Mention]) -> list[Mention]:
+    """Who is to act when a demand names an act as a noun: its by-agent ("demanded an apology
+    by Tokyo"), or the of-phrase of an act one does oneself ("called for the withdrawal of
+    Serbian forces", "demanded the resignation of the minister")."""
+    nouns = [
+        o for o in [direct_object(verb), *prep_objects(verb, "for")] if o is not None and o.pos_ == "NOUN"
+    ]
+    for noun in nouns:
+        found = [m for o in prep_objects(noun, "by") for m in args.of(o)]
+        rows = lookup(noun)
+        one_sided = rows is not None and rows[1][0].type in ONE_SIDED - {"REJECT"}
+        if not found and one_sided and rows is not None and "of" not in rows[1][0].recipient_slots:
+            found = [m for o in prep_objects(noun, "of") for m in args.of(o)]
+        found = [m for m in found if m not in actors]
+        if found:
+            return found
+    return []
 
 
 def complement_subjects(head: Token, args: Arguments) -> list[Mention]:
