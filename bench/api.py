@@ -79,7 +79,12 @@ def samples(url: str, rng: random.Random) -> dict[str, list[str]]:
             f"/api/events?type={rng.choice(TYPES)}&page={rng.randrange(1, 20)}" for _ in range(10)
         ]
         + [f"/api/events?actor={some_actor()}" for _ in range(10)]
-        + [f"/api/events?status=denied&sort=date&order=desc&page={rng.randrange(1, 10)}" for _ in range(5)],
+        + [f"/api/events?status=denied&sort=date&order=desc&page={rng.randrange(1, 10)}" for _ in range(5)]
+        + [f"/api/events?actor={some_actor()}&status={rng.choice(['denied', 'reported'])}" for _ in range(5)]
+        + [
+            f"/api/events?since={y}-0{rng.randrange(1, 7)}&until={y}-12"
+            for y in rng.sample(range(2015, 2025), 5)
+        ],
         "event (evidence)": [f"/api/events/{rng.randrange(1, max_event + 1)}" for _ in range(50)],
         "actor profile": [f"/api/actors/{some_actor()}" for _ in range(50)],
         "article": [f"/api/articles/{a}" for a in articles],
@@ -176,12 +181,18 @@ def main(argv: list[str] | None = None) -> int:
         text=True,
     )
     try:
+        began = time.perf_counter()
         for _ in range(300):
             try:
                 httpx.get(f"{base}/api/meta", timeout=1)
                 break
             except httpx.HTTPError:
                 time.sleep(0.1)
+        # The server warms its whole-store views at start (overview, actors, contested, the
+        # busiest actors' profiles); measure once that is done, and say how long it took.
+        while httpx.get(f"{base}/api/meta", timeout=10).json().get("warming"):
+            time.sleep(0.5)
+        print(f"server up and warmed in {time.perf_counter() - began:.1f} s", flush=True)
         latencies(base, urls, args.requests)
         mix = [u for pool in urls.values() for u in pool]
         load(base, mix, args.clients, args.seconds)

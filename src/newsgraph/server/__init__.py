@@ -47,7 +47,7 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None 
         _error(str(e))
         return 1
     allowed = [*LOCAL_HOSTS, "[::1]"] if is_local(host) and token is None else None
-    app = create_app(engine, token=token, allowed_hosts=allowed)
+    app = create_app(engine, token=token, allowed_hosts=allowed, warm=True)
     shown = f"[{host}]" if ":" in host else host
     print(
         f"newsgraph: serving {store.db.describe(store.normalize_url(db))} at http://{shown}:{port}/",

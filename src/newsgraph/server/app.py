@@ -188,11 +188,18 @@ def _library_filters(filters: dict[str, Any]) -> dict[str, Any]:
 
 
 def create_app(
-    engine: Engine, *, token: str | None = None, allowed_hosts: list[str] | None = None
+    engine: Engine,
+    *,
+    token: str | None = None,
+    allowed_hosts: list[str] | None = None,
+    warm: bool = False,
 ) -> FastAPI:
     """The app over an open (read-only) engine. `token`: required on every request.
     `allowed_hosts`: the Host headers to answer (a local server answers only its own names,
-    so that a web page elsewhere cannot reach it by DNS rebinding)."""
+    so that a web page elsewhere cannot reach it by DNS rebinding). `warm`: compute, in a
+    background thread, the whole-store views the dashboard opens on (overview, actors,
+    contested, timeline) and the profiles of the busiest actors, so that the first analyst
+    does not wait seconds for them; `/api/meta` says `warming` until it is done."""
     app = FastAPI(
         title="newsgraph",
         version="1",
@@ -203,6 +210,7 @@ def create_app(
     )
     cache = Cache(engine)
     app.state.cache = cache
+    app.state.warming = False
     app.add_middleware(BaseHTTPMiddleware, dispatch=guard(token))
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
@@ -228,21 +236,27 @@ def create_app(
 
     @app.get("/api/meta", summary="Types, quads, statuses: the filter vocabularies")
     def meta() -> dict[str, Any]:
-        return {"types": TYPES, "quads": quads(), "statuses": STATUSES, "max_page": MAX_PAGE}
+        return {
+            "types": TYPES,
+            "quads": quads(),
+            "statuses": STATUSES,
+            "max_page": MAX_PAGE,
+            "warming": app.state.warming,
+        }
+
+    def overview_now() -> dict[str, Any]:
+        contested = query.contested(engine)
+        latest = sorted(contested, key=lambda g: (g["last"] or "", g["mentions"]), reverse=True)[:5]
+        return detail.counts(engine) | {
+            "contested": len(contested),
+            "top_actors": query.actors(engine, limit=10),
+            "top_dyads": detail.top_dyads(engine, limit=10),
+            "latest_contested": latest,
+        }
 
     @app.get("/api/overview", summary="Counts, top actors, top dyads, status mix, latest contested")
     def overview() -> dict[str, Any]:
-        def compute() -> dict[str, Any]:
-            contested = query.contested(engine)
-            latest = sorted(contested, key=lambda g: (g["last"] or "", g["mentions"]), reverse=True)[:5]
-            return detail.counts(engine) | {
-                "contested": len(contested),
-                "top_actors": query.actors(engine, limit=10),
-                "top_dyads": detail.top_dyads(engine, limit=10),
-                "latest_contested": latest,
-            }
-
-        return cache.get("overview", compute)
+        return cache.get("overview", overview_now)
 
     @app.get("/api/events", summary="Fused events matching the filters, one page")
     def events(
@@ -285,7 +299,9 @@ def create_app(
 
     @app.get("/api/actors/{actor_id}", summary="One actor's profile")
     def actor(actor_id: Annotated[int, PathParam(ge=1, le=2**62)]) -> dict[str, Any]:
-        found = detail.actor(engine, actor_id)
+        # Cached: a head-of-the-power-law actor is in a third of all event mentions, and its
+        # profile (counts by type, status, partners) costs seconds to compute.
+        found = cache.get(("actor", actor_id), lambda: detail.actor(engine, actor_id))
         if found is None:
             raise HTTPException(404, f"no actor {actor_id}")
         return found
@@ -355,7 +371,32 @@ def create_app(
             raise HTTPException(404, "no such article")
         return found
 
+    if warm:
+
+        def warm_up() -> None:
+            app.state.warming = True
+            try:
+                cache.get("overview", overview_now)
+                busiest = query.actors(engine, limit=50)
+                cache.get(("actors", None, None, None, 50), lambda: busiest)
+                key = ("contested", (), 200)
+                cache.get(key, lambda: query.contested(engine)[:200])
+                cache.get(("timeline", (), "day", "type"), lambda: detail.timeline(engine))
+                for a in busiest[:WARM_PROFILES]:
+                    actor_id = int(a["id"])
+                    cache.get(("actor", actor_id), lambda i=actor_id: detail.actor(engine, i))
+            except Exception:  # noqa: BLE001 - a failed warm-up only leaves the cache cold
+                pass
+            finally:
+                app.state.warming = False
+
+        app.state.warming = True
+        threading.Thread(target=warm_up, name="newsgraph-warm-up", daemon=True).start()
+
     return app
+
+
+WARM_PROFILES = 40  # the busiest actors whose profiles are computed at start
 
 
 def _network_args(filters: dict[str, Any]) -> dict[str, Any]:
