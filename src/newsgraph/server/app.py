@@ -16,6 +16,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import Annotated, Any
@@ -384,7 +385,7 @@ def create_app(
                 cache.get(("timeline", (), "day", "type"), lambda: detail.timeline(engine))
                 for a in busiest[:WARM_PROFILES]:
                     actor_id = int(a["id"])
-                    cache.get(("actor", actor_id), lambda i=actor_id: detail.actor(engine, i))
+                    cache.get(("actor", actor_id), partial(detail.actor, engine, actor_id))
             except Exception:  # noqa: BLE001 - a failed warm-up only leaves the cache cold
                 pass
             finally:
