@@ -650,3 +650,10 @@ def test_a_page_of_events_is_the_same_whichever_plan_finds_it(
             assert walked == grouped
     page = query.events(loaded, limit=2, **filters)
     assert [e["event"] for e in page] == [e["event"] for e in query.events(loaded, **filters)][:2]
+
+
+def test_a_page_of_claims_is_the_start_of_all_of_them(loaded: Engine) -> None:
+    everything = query.claims(loaded)
+    for n in range(1, len(everything) + 2):
+        assert query.claims(loaded, limit=n) == everything[:n]
+    assert query.claims(loaded, limit=2, since="2024-05") == query.claims(loaded, since="2024-05")[:2]

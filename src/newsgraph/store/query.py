@@ -453,27 +453,23 @@ def claims(
         .where(t.claim_events.c.claim_id == t.claims.c.id)
         .scalar_subquery()
     )
-    stmt = (
-        select(
-            t.claims.c.id.label("claim"),
-            t.articles.c.date,
-            t.claims.c.article_id.label("article"),
-            t.actors.c.name.label("speaker_name"),
-            t.actors.c.country,
-            t.claims.c.source_text.label("source"),
-            t.claims.c.cue_text.label("cue"),
-            t.claims.c.content_text.label("content"),
-            t.claims.c.kind,
-            t.claims.c.stance,
-            n_events.label("events"),
-            t.claims.c.speaker_id,
+    stmt = select(
+        t.claims.c.id.label("claim"),
+        t.articles.c.date,
+        t.claims.c.article_id.label("article"),
+        t.actors.c.name.label("speaker_name"),
+        t.actors.c.country,
+        t.claims.c.source_text.label("source"),
+        t.claims.c.cue_text.label("cue"),
+        t.claims.c.content_text.label("content"),
+        t.claims.c.kind,
+        t.claims.c.stance,
+        n_events.label("events"),
+        t.claims.c.speaker_id,
+    ).select_from(
+        t.claims.join(t.articles, t.articles.c.id == t.claims.c.article_id).outerjoin(
+            t.actors, t.actors.c.id == t.claims.c.speaker_id
         )
-        .select_from(
-            t.claims.join(t.articles, t.articles.c.id == t.claims.c.article_id).outerjoin(
-                t.actors, t.actors.c.id == t.claims.c.speaker_id
-            )
-        )
-        .order_by(t.articles.c.date.is_(None), t.articles.c.date, t.claims.c.article_id, t.claims.c.id)
     )
     if speaker not in (None, ""):
         assert speaker is not None
@@ -484,24 +480,48 @@ def claims(
         stmt = stmt.where(t.claims.c.stance == stance.strip().lower())
     if kind:
         stmt = stmt.where(t.claims.c.kind == kind.strip().lower())
-    if since:
-        stmt = stmt.where(t.articles.c.date >= _since(since))
-    if until:
-        _since(until)
-        stmt = stmt.where(t.articles.c.date <= _until(until) + "~")  # the whole day, whatever follows it
+    stmt = stmt.where(*_article_dates(since, until))
     if article:
         stmt = stmt.where(t.claims.c.article_id == article)
-    if limit is not None:
-        stmt = stmt.limit(limit)
+    # Dated articles first, then the undated: two queries (ORDER BY date IS NULL would sort
+    # every claim before the first row). With no filter on the claims themselves, a page is
+    # read from the first articles by date (the article date index), not from every claim.
+    order = (t.articles.c.date, t.claims.c.article_id, t.claims.c.id)
+    dated, undated = t.articles.c.date.is_not(None), t.articles.c.date.is_(None)
+    parts = [stmt.where(dated).order_by(*order), stmt.where(undated).order_by(*order)]
     with _connected(db) as conn:
+        found: list[Any] = []
+        if limit is not None and not (speaker not in (None, "") or country or stance or kind or article):
+            firsts = select(t.articles.c.id).where(dated, *_article_dates(since, until))
+            firsts = firsts.order_by(t.articles.c.date, t.articles.c.id).limit(limit)
+            found = list(conn.execute(parts[0].where(t.claims.c.article_id.in_(firsts)).limit(limit)))
+            if len(found) == limit:  # else those articles hold fewer claims: read them all below
+                parts = []
+            else:
+                found = []
+        for part in parts:
+            left = None if limit is None else limit - len(found)
+            if left is not None and left <= 0:
+                break
+            found += conn.execute(part if left is None else part.limit(left)).all()
         rows = []
-        for r in conn.execute(stmt):
+        for r in found:
             row = dict(r._mapping)
             name = row.pop("speaker_name")
             row["speaker"] = display(name, row["country"]) if name else None
             rows.append(row)
-    order = ["claim", "date", "article", "speaker", "country", "source", "cue", "content", "kind", "stance"]
-    return [{k: r[k] for k in order} | {"events": r["events"], "speaker_id": r["speaker_id"]} for r in rows]
+    fields = ["claim", "date", "article", "speaker", "country", "source", "cue", "content", "kind", "stance"]
+    return [{k: r[k] for k in fields} | {"events": r["events"], "speaker_id": r["speaker_id"]} for r in rows]
+
+
+def _article_dates(since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+    where = []
+    if since:
+        where.append(t.articles.c.date >= _since(since))
+    if until:
+        _since(until)
+        where.append(t.articles.c.date <= _until(until) + "~")  # the whole day, whatever follows it
+    return where
 
 
 def _contested_events() -> Any:
