@@ -660,7 +660,22 @@ def timeline(
 ) -> list[Row]:
     """Events per day and type: date, type, events. An event (fused across articles) counts
     once, on the earliest date of its mentions that match; undated events are left out."""
-    em = t.event_mentions
+    em, ev = t.event_mentions, t.events
+    if not (actor not in (None, "") or country or status or since or until):
+        # Every mention counts: a fused event's row carries its type and its earliest date, so
+        # the count is one index scan of the events (fused_event_id wrapped in coalesce to keep
+        # SQLite's planner on the (type, date) index).
+        own = [func.coalesce(ev.c.fused_event_id, 0) == 0, ev.c.date.is_not(None)]
+        if type:
+            own.append(ev.c.type == type.strip().upper())
+        stmt = (
+            select(ev.c.date, ev.c.type, func.count().label("events"))
+            .where(*own)
+            .group_by(ev.c.date, ev.c.type)
+            .order_by(ev.c.date, ev.c.type)
+        )
+        with _connected(db) as conn:
+            return [dict(r._mapping) for r in conn.execute(stmt)]
     where = _mention_filters(actor=actor, country=country, type=type, status=status, since=since, until=until)
     first = (
         select(_group_key().label("event"), em.c.type, func.min(em.c.date).label("date"))
