@@ -13,7 +13,7 @@ denies it. Every statement is built with SQLAlchemy (parameterised), never by fo
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -22,7 +22,7 @@ from sqlalchemy import ColumnElement, Connection, Engine, Select, false, func, o
 from newsgraph.lexicon import quads
 from newsgraph.store import query
 from newsgraph.store import schema as t
-from newsgraph.store.query import AGAINST, FOR, Row, display
+from newsgraph.store.query import AGAINST, FOR, Row
 
 # Counting more than this many matching events for a page costs more than it tells.
 COUNT_CAP = 1_000
@@ -254,109 +254,18 @@ def _rare_actor_ids(db: Engine | Connection, actor: Any) -> list[int] | None:
 
 
 def _event_rows(conn: Connection, ids: Sequence[int], where: list[ColumnElement[bool]]) -> list[Row]:
-    """`query.events`-shaped rows for these fused events, in the order given."""
+    """`query.events` rows (with their quad) for these fused events, in the order given."""
     if not ids:
         return []
-    em, ev, ar = t.event_mentions, t.events, t.articles
-    group = func.coalesce(ev.c.fused_event_id, ev.c.id).label("event")
-    sentence = func.substr(ar.c.text, em.c.sentence_start + 1, em.c.sentence_end - em.c.sentence_start)
-    stmt = (
-        select(
-            group,
-            em.c.id.label("mention"),
-            em.c.date,
-            em.c.type,
-            em.c.mode,
-            em.c.status,
-            em.c.article_id,
-            ar.c.source,
-            em.c.trigger_text,
-            sentence.label("sentence"),
-            em.c.confidence,
-            t.places.c.name.label("place"),
-            t.places.c.latitude,
-            t.places.c.longitude,
-        )
-        .select_from(
-            em.join(ev, ev.c.id == em.c.event_id)
-            .join(ar, ar.c.id == em.c.article_id)
-            .outerjoin(t.places, t.places.c.id == em.c.place_id)
-        )
-        .where(em.c.event_id.in_(_group_of(ids)), *_late(where))
-        .order_by(em.c.date.is_(None), em.c.date, em.c.id)
+    em = t.event_mentions
+    stmt = query.event_mentions_select(em.c.event_id.in_(_group_of(ids)), *_late(where)).order_by(
+        em.c.date.is_(None), em.c.date, em.c.id
     )
-    by_event: dict[int, list[Any]] = defaultdict(list)
-    for r in conn.execute(stmt):
-        by_event[r.event].append(r)
-    sides = _sides(conn, [r.mention for rs in by_event.values() for r in rs])
-    out = []
-    for event_id in ids:
-        rs = by_event.get(event_id)
-        if not rs:
-            continue
-        first = rs[0]
-        acts, recs, srcs = (_unique(a for r in rs for a in sides[r.mention][role]) for role in ROLES)
-        out.append(
-            {
-                "event": event_id,
-                "date": first.date,
-                "type": first.type,
-                "quad": quads().get(first.type),
-                "mode": first.mode,
-                "actors": [display(a["name"], a["country"]) for a in acts],
-                "recipients": [display(a["name"], a["country"]) for a in recs],
-                "status": ", ".join(dict.fromkeys(r.status for r in rs)),
-                "according_to": [display(a["name"], a["country"]) for a in srcs],
-                "mentions": len(rs),
-                "articles": len({r.article_id for r in rs}),
-                "sources": len({r.source or r.article_id for r in rs}),
-                "article": first.article_id,
-                "trigger": first.trigger_text,
-                "sentence": " ".join((first.sentence or "").split()),
-                "place": first.place,
-                "latitude": first.latitude,
-                "longitude": first.longitude,
-                "confidence": max((r.confidence for r in rs if r.confidence is not None), default=None),
-                "actor_ids": [a["id"] for a in acts],
-                "recipient_ids": [a["id"] for a in recs],
-                "according_to_ids": [a["id"] for a in srcs],
-            }
-        )
-    return out
+    rows = {r["event"]: r | {"quad": quads().get(r["type"])} for r in query.event_rows(conn, stmt)}
+    return [rows[i] for i in ids if i in rows]
 
 
 ROLES = ("actor", "recipient", "according_to")
-
-
-def _sides(conn: Connection, mention_ids: Sequence[int]) -> dict[int, dict[str, list[Row]]]:
-    """For each event mention: its actors, recipients and sources, in order."""
-    out: dict[int, dict[str, list[Row]]] = defaultdict(lambda: {role: [] for role in ROLES})
-    for i in range(0, len(mention_ids), 900):
-        rows = conn.execute(
-            select(
-                t.event_actors.c.event_mention_id,
-                t.event_actors.c.role,
-                t.actors.c.id,
-                t.actors.c.name,
-                t.actors.c.country,
-                t.actors.c.kind,
-            )
-            .join(t.actors, t.actors.c.id == t.event_actors.c.actor_id)
-            .where(t.event_actors.c.event_mention_id.in_(mention_ids[i : i + 900]))
-            .order_by(t.event_actors.c.event_mention_id, t.event_actors.c.role, t.event_actors.c.position)
-        )
-        for r in rows:
-            out[r.event_mention_id][r.role].append(
-                {"id": r.id, "name": r.name, "country": r.country, "kind": r.kind}
-            )
-    return out
-
-
-def _unique(items: Iterable[Row]) -> list[Row]:
-    seen: dict[int, Row] = {}
-    for a in items:
-        seen.setdefault(a["id"], a)
-    return list(seen.values())
 
 
 # -- one event -------------------------------------------------------------------------------
@@ -396,7 +305,7 @@ def event(db: Engine | Connection, event_id: int) -> Row | None:
         )
         rows = list(conn.execute(stmt))
         ids = [r.id for r in rows]
-        sides = _sides(conn, ids)
+        sides = query._sides(conn, ids)
         qty = _quantities_of(conn, ids)
         cls = _claims_of(conn, ids)
         spans = _actor_spans(conn, [(r.article_id, a["id"]) for r in rows for a in _all(sides[r.id])])
@@ -682,7 +591,7 @@ def article(db: Engine | Connection, article_id: str) -> Row | None:
                 .order_by(em.c.id)
             )
         )
-        sides = _sides(conn, [e.id for e in evs])
+        sides = query._sides(conn, [e.id for e in evs])
         out["actors"] = list(actors.values())
         out["events"] = [
             {

@@ -14,7 +14,7 @@ Events are dated by their time expression, else by their article's date (`event_
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -152,13 +152,16 @@ def _sides(conn: Connection, mention_ids: Sequence[int]) -> dict[int, dict[str, 
                 t.actors.c.id,
                 t.actors.c.name,
                 t.actors.c.country,
+                t.actors.c.kind,
             )
             .join(t.actors, t.actors.c.id == t.event_actors.c.actor_id)
             .where(t.event_actors.c.event_mention_id.in_(chunk))
             .order_by(t.event_actors.c.event_mention_id, t.event_actors.c.role, t.event_actors.c.position)
         )
         for r in rows:
-            out[r.event_mention_id][r.role].append({"id": r.id, "name": r.name, "country": r.country})
+            out[r.event_mention_id][r.role].append(
+                {"id": r.id, "name": r.name, "country": r.country, "kind": r.kind}
+            )
     return out
 
 
@@ -228,7 +231,7 @@ def _first_events(
     return list(seen)
 
 
-def _unique(items: list[Row]) -> list[Row]:
+def _unique(items: Iterable[Row]) -> list[Row]:
     seen: dict[int, Row] = {}
     for a in items:
         seen.setdefault(a["id"], a)
@@ -281,10 +284,18 @@ def events(
             page = _first_events(conn, where, probed, limit, walk=_many(conn, where, actor, country))
         in_page = or_(ev.c.id.in_(page), ev.c.fused_event_id.in_(page))
         where = [em.c.event_id.in_(select(ev.c.id).where(in_page)), *probed]
+    stmt = event_mentions_select(*where).order_by(em.c.date.is_(None), em.c.date, group, em.c.id)
+    with _connected(db) as conn:
+        return event_rows(conn, stmt)
+
+
+def event_mentions_select(*where: ColumnElement[bool]) -> Any:
+    """The event mentions `where` selects, with what an events row is made of (`event_rows`)."""
+    em, ev, ar = t.event_mentions, t.events, t.articles
     sentence = func.substr(ar.c.text, em.c.sentence_start + 1, em.c.sentence_end - em.c.sentence_start)
-    stmt = (
+    return (
         select(
-            group,
+            _group_key().label("event"),
             em.c.id.label("mention"),
             em.c.date,
             em.c.type,
@@ -306,14 +317,16 @@ def events(
             .outerjoin(t.places, t.places.c.id == em.c.place_id)
         )
         .where(*where)
-        .order_by(em.c.date.is_(None), em.c.date, group, em.c.id)
     )
-    with _connected(db) as conn:
-        rows = list(conn.execute(stmt))
-        by_event: dict[int, list[Any]] = {}
-        for r in rows:
-            by_event.setdefault(r.event, []).append(r)
-        sides = _sides(conn, [r.mention for rs in by_event.values() for r in rs])
+
+
+def event_rows(conn: Connection, stmt: Any) -> list[Row]:
+    """One row per (fused) event from the mentions `stmt` (an `event_mentions_select`) gives,
+    in the order of their first mention (the fields are listed in `events`)."""
+    by_event: dict[int, list[Any]] = {}
+    for r in conn.execute(stmt):
+        by_event.setdefault(r.event, []).append(r)
+    sides = _sides(conn, [r.mention for rs in by_event.values() for r in rs])
     out = []
     for event_id, rs in by_event.items():
         first = rs[0]
