@@ -537,3 +537,8 @@ def test_a_demanded_act_names_who_is_to_do_it():
     assert ("REQUEST", {"GEO"}, {"RUS"}) in tuples(rec)
     rec = extract("The EU called for the resignation of the Hungarian interior minister.")
     assert ("REQUEST", {"IGO"}, {"HUN"}) in tuples(rec)
+
+
+def test_a_count_that_continues_an_earlier_one_names_the_same_people():
+    rec = extract("Fishermen rescued 300 refugees, and the Italian navy saved another 150 from the sea.")
+    assert event_at(rec, "saved")["recipients"] == event_at(rec, "rescued")["recipients"] != []

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import Mention, role_of, state_mention
+from newsgraph.extract.quantities import unit
 from newsgraph.extract.resolve import focus_country
 from newsgraph.lexicon import (
     DEFAULT_SLOTS,
@@ -78,6 +79,12 @@ class Candidate:
     quantities: list[Quantity] = field(default_factory=list)
 
 
+def elliptical_count(token: Token) -> bool:
+    """ "more", "other", "another" after a number: it counts what a number before counted
+    (the `inherit` rows of units.tsv, which the quantities read the same way)."""
+    return unit(token.lemma_.lower(), "inherit") is not None
+
+
 class Arguments:
     """Finds the actor mentions a token stands for: itself, its conjuncts, its antecedent,
     or (for a noun that is no actor, such as "Russia's war efforts") its possessor or
@@ -124,7 +131,7 @@ class Arguments:
             return [self.by_token[t.i]]
         if t.tag_ in RELATIVE and t.head.dep_ == "relcl":
             return self._one(t.head.head, depth)
-        if depth == 0 and any(c.lower_ == "more" for c in t.children) and (t.pos_ == "NUM" or t.like_num):
+        if depth == 0 and (t.pos_ == "NUM" or t.like_num) and any(elliptical_count(c) for c in t.children):
             return self.counted_before(t)  # "rescued 700 migrants, and the navy saved 200 more"
         if depth > 1 or t.pos_ not in {"NOUN", "PROPN"}:
             return []
