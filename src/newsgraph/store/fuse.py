@@ -299,9 +299,10 @@ def fuse(conn: Connection, mention_ids: Sequence[int]) -> int:
             continue
         candidate_events = {r.event for r in rows}
         members_of = _members(conn, candidate_events)
-        known = load(conn, [i for ids in members_of.values() for i in ids if i not in new or i < mid])
-        events = {e: [known[i] for i in ids if i in known] for e, ids in members_of.items()}
-        events = {e: ms for e, ms in events.items() if ms and all(i in known for i in members_of[e])}
+        member_ids = {i for ids in members_of.values() for i in ids}
+        known = load(conn, [i for i in member_ids if i not in new])
+        known |= {i: new[i] for i in member_ids if i in new and i < mid}  # this article's, fused already
+        events = {e: [known[i] for i in ids] for e, ids in members_of.items() if all(i in known for i in ids)}
         target = choose(m, events)
         if target is not None and target != m.event_id:
             conn.execute(update(ev).where(ev.c.id == m.event_id).values(fused_event_id=target))
