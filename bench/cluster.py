@@ -14,7 +14,8 @@ means no engine overhead; workers 2 / workers 1) and whether the three stores ha
 content (every table by natural keys, the digest `tests/test_ingest.py` compares).
 
     .venv/bin/python bench/cluster.py               # the corpus once (298 articles)
-    .venv/bin/python bench/cluster.py --copies 100  # the acceptance run (~30k articles)
+    .venv/bin/python bench/cluster.py --copies 100 --examples-only  # the bundled corpus x100 (3,500)
+    .venv/bin/python bench/cluster.py --copies 100  # with the Wikinews corpus (~31k articles)
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=1, help="times over the corpus (default 1)")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--examples-only", action="store_true", help="the bundled examples/ only, no corpus")
     ap.add_argument(
         "--runs",
         nargs="+",
@@ -53,7 +55,7 @@ def main() -> None:
         choices=["cluster", "workers2", "workers1"],
     )
     args = ap.parse_args()
-    base = base_articles(args.corpus)
+    base = base_articles(None if args.examples_only else args.corpus)
     n = len(base) * args.copies
     modes = {
         "cluster": ["--cluster", "local:2"],

@@ -31,14 +31,14 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews_en.jsonl"
 EXAMPLES = ROOT / "examples"
 
 
-def base_articles(corpus: Path = CORPUS) -> list[dict[str, Any]]:
-    """The corpus and the bundled examples, as JSON-ready dicts."""
+def base_articles(corpus: Path | None = CORPUS) -> list[dict[str, Any]]:
+    """The corpus (if any) and the bundled examples, as JSON-ready dicts."""
     sys.path.insert(0, str(ROOT / "src"))
     from newsgraph.article import Article
     from newsgraph.read import read_paths
 
     out = []
-    for a in read_paths([str(corpus), str(EXAMPLES)]):
+    for a in read_paths([*([str(corpus)] if corpus else []), str(EXAMPLES)]):
         if isinstance(a, Article):
             out.append({"id": a.id, "title": a.title, "date": a.date, "url": a.url, "text": a.text})
     return out
