@@ -216,6 +216,25 @@ def test_amnesty_international_is_an_ngo():
     assert (amnesty["kind"], amnesty["country"]) == ("organization", "NGO")
 
 
+def test_a_named_charity_or_church_is_an_ngo_whatever_its_home():
+    rec = extract(
+        "The Danish Refugee Association criticized Norway. The Serbian Orthodox Church condemned the law."
+    )
+    assert actor_mentioned_as(rec, "The Danish Refugee Association")["country"] == "NGO"
+    church = actor_mentioned_as(rec, "The Serbian Orthodox Church")
+    assert (church["country"], church["sector"]) == ("NGO", "REL")
+
+
+def test_the_church_as_a_role_noun_is_an_ngo_not_the_focus_country():
+    rec = extract("Peru's government closed the schools on Monday. The church condemned the decision.")
+    assert actor_mentioned_as(rec, "church")["country"] == "NGO"
+
+
+def test_a_union_named_in_the_gazetteer_stays_what_it_is():
+    rec = extract("The European Union sanctioned Belarus.")
+    assert actor_mentioned_as(rec, "European Union")["country"] == "IGO"
+
+
 def test_an_organisation_with_a_home_country_takes_it():
     rec = extract("Hamas fired rockets at Israel on Saturday.")
     hamas = actor_mentioned_as(rec, "Hamas")

@@ -143,6 +143,12 @@ def roles() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def civil_society() -> dict[str, str]:
+    """Head noun lemma of a non-governmental organisation -> its sector."""
+    return {row["lemma"]: row["sector"] for row in rows("civil_society.tsv")}
+
+
+@cache
 def quads() -> dict[str, str]:
     """PLOVER root type -> its quad class ("verbal cooperation", …, "material conflict")."""
     return {row["type"]: row["quad"] for row in rows("quads.tsv")}

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from newsgraph.lexicon import Entry, gazetteer, lemma_of, roles, rows, titles
+from newsgraph.lexicon import Entry, civil_society, gazetteer, lemma_of, roles, rows, titles
 
 # Sector precedence when several role words name one organisation ("Police Department").
 SECTOR_RANK = {s: i for i, s in enumerate(["COP", "MIL", "JUD", "LEG", "SPY", "REB", "PTY", "JRN", "MED"])}
@@ -249,6 +249,11 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
             add(person_mention(ent, markers))
         elif ent.label_ in ORG_NER and in_title(ent, person_tokens):
             continue
+        elif ent.label_ in ORG_NER and ent.root.lemma_.lower() in civil_society() and len(names_of(ent)) > 1:
+            # "the British Red Cross", "the Orthodox Church": no government's, whatever its home
+            # (a bare "the Church" is left to name the organisation named before with it)
+            sector = civil_society()[ent.root.lemma_.lower()] or None
+            add(entity_mention(ent, "organization", "NGO", sector, f"org:{ent.text}", "named NGO"))
         elif ent.label_ in ORG_NER:
             country = marker_country(ent, markers)
             sector = best_sector(r[1] for t in ent if (r := role_of(t)))
@@ -315,6 +320,8 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
         name = doc[start : token.i + 1].text
         sector = best_sector([sector, *org_sectors]) if sector == "GOV" else sector
         lemma = token.lemma_.lower()
+        if lemma in civil_society():  # "the church", "the charity": an NGO, not the focus country
+            country, needs = "NGO", False
         add(
             Mention(
                 start,
@@ -402,6 +409,11 @@ def inside_longer_name(span: Span, labels: set[str], ents: dict[int, Name]) -> b
     """A gazetteer name found inside a longer named entity that it does not begin."""
     e = ents.get(span.start)
     return e is not None and e.start < span.start and e.end >= span.end and e.label in labels
+
+
+def names_of(ent: Span) -> list[Token]:
+    """The words of a name without its determiner ("The Church" -> ["Church"])."""
+    return [t for t in ent if t.dep_ != "det"]
 
 
 def entity_mention(
