@@ -173,6 +173,17 @@ def test_a_leader_resigning_is_retreat():
     assert ("RETREAT", {"PER"}, set()) in tuples(rec)
 
 
+def test_resigning_a_named_post_is_a_retreat_within_their_own_country():
+    rec = extract("Peru's interior minister Ana Ruiz resigned as minister on Friday.")
+    assert ("RETREAT", {"PER"}, {"PER"}) in tuples(rec), summary(rec)
+    assert "own country" in event_at(rec, "resigned")["evidence"]
+
+
+def test_resigning_from_a_named_body_retreats_from_it():
+    rec = extract("Kenya resigned from the African Union on Monday.")
+    assert ("RETREAT", {"KEN"}, {"IGO"}) in tuples(rec), summary(rec)
+
+
 def test_a_politician_arriving_somewhere_is_not_a_troop_movement():
     rec = extract("Kenyan President Daniel Otieno arrived in Uganda on Monday.")
     assert "MOBILIZE" not in types(rec), summary(rec)

@@ -578,6 +578,8 @@ def frame_recipients(
 ) -> list[Mention]:
     obj = direct_object(verb)
     for slot in slots:
+        if slot == OWN_SLOT:
+            continue  # filled in find_events, when no other slot names anyone
         if slot == "obj":
             found = args.of(obj) if obj is not None and obj.i != (subj.i if subj is not None else -1) else []
         elif slot == "comp":
@@ -652,7 +654,7 @@ def noun_arguments(
         # "imposed sanctions on the Taliban": the preposition may hang on the light verb
         holders = [noun] + ([light[0]] if light is not None else [])
         for slot in trigger.recipient_slots:
-            if slot in {"obj", "poss"}:
+            if slot in {"obj", "poss", OWN_SLOT}:
                 continue
             if slot == "comp":  # the that-clause may hang on the noun or on its verb
                 holder_verb = [noun.head] if noun.dep_ == "dobj" else []
@@ -933,6 +935,18 @@ def article_adversary(c: Candidate, candidates: list[Candidate]) -> list[Mention
     return list(sides.values())
 
 
+OWN_SLOT = "own"  # triggers.tsv: a post named but no body, the actor's own country (domestic acts)
+POST_DEPS = {"dobj", "attr"}
+
+
+def names_a_post(trigger: Token) -> bool:
+    """ "resigned as minister", "resigned his seat", "stepped down from the post": the act names
+    the post it leaves (a bare "resigned" names none, and gets no recipient)."""
+    return any(
+        c.dep_ in POST_DEPS or (c.dep_ == "prep" and c.lower_ in {"as", "from"}) for c in trigger.children
+    )
+
+
 MUTUAL_TYPES = {"MOBILIZE", "ASSAULT", "THREATEN"}  # hostile acts two sides can do to each other
 
 
@@ -992,6 +1006,12 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
                 # a church member, a company's employee: the authorities where the article is
                 actors = [args.state(args.local_country(token) or "", token)]
                 evidence += "; passive with no agent: the authorities of the article's country"
+        if not recipients and OWN_SLOT in trigger.recipient_slots and names_a_post(token):
+            countries = {m.country for m in actors}
+            if len(countries) == 1 and (country := countries.pop()) and country not in NON_STATE:
+                # "resigned as minister", "quit his party post": a post in one's own country
+                recipients = [args.state(country, token)]
+                evidence += "; a post named, no body: the actor's own country (recipient slot 'own')"
         if not recipients and event_type in MUTUAL_TYPES and both_sides(token, actors):
             recipients = actors  # "both countries put their militaries on alert": against each other
             evidence += "; 'both' sides: each against the other"
