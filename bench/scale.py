@@ -91,13 +91,14 @@ def run_ingest(inputs: Path, db: str, *extra: str, trace: float = 0) -> tuple[fl
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
-        while trace:
+        next_trace = start + trace
+        while trace:  # poll every second (the wall time stays exact), print every `trace` s
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            time.sleep(trace)
-            rss = _rss_kib(proc.pid)
-            if rss:
+            time.sleep(1)
+            if time.perf_counter() >= next_trace and (rss := _rss_kib(proc.pid)):
+                next_trace += trace
                 now = time.perf_counter() - start
                 print(f"    t={now:7.0f} s  stored {_stored(db):>6}  RSS {rss / 1024:7.1f} MiB", flush=True)
         else:
