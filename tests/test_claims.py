@@ -111,6 +111,49 @@ def test_quote_reopened_in_the_next_paragraph_belongs_to_the_cue_before_it(betwe
     assert event_at(rec, "sent")["id"] in claim["events"], explain(rec)
 
 
+def test_quote_running_on_into_a_paragraph_with_no_opening_mark_ends_where_it_closes():
+    # the quote's second paragraph has no opening mark: it closes at '...next week."'
+    rec = run(
+        'Bolivian President Luis Arce said, "Peru has closed the border.\n\n'
+        'We will send a delegation to Lima next week." Later, Chilean Foreign Minister '
+        'Alberto van Klaveren said, "Chile will help both sides."'
+    )
+    arce, chile = sorted(
+        (c for c in rec["claims"] if c["cue"]["text"] == "said"), key=lambda c: c["cue"]["start"]
+    )
+    assert "We will send a delegation to Lima next week" in arce["content"]["text"], explain(rec)
+    assert chile["source"]["text"] == "Chilean Foreign Minister Alberto van Klaveren", explain(rec)
+    assert core(chile["content"]["text"]) == "Chile will help both sides", explain(rec)
+
+
+def test_cue_ending_its_paragraph_introduces_the_quote_opening_the_next():
+    rec = run('The Bolivian minister stated,\n\n"Peru has closed the border with Bolivia for good."')
+    claim = claim_cued_by(rec, "stated")
+    assert core(claim["content"]["text"]) == "Peru has closed the border with Bolivia for good", explain(rec)
+    assert claim["kind"] == "direct"
+
+
+def test_name_after_a_quote_and_its_cue_is_the_source():
+    # the parser reads "added" as an adjective on the name after it
+    rec = run(
+        '"The army will destroy the loudspeakers within two days if the broadcasts continue", added Xinhua.'
+    )
+    claim = claim_cued_by(rec, "added")
+    assert claim["source"]["text"] == "Xinhua", explain(rec)
+    assert core(claim["content"]["text"]).startswith("The army will destroy the loudspeakers"), explain(rec)
+
+
+def test_source_set_off_by_commas_after_an_opening_phrase():
+    # the parser hangs the name on the opening phrase and leaves "said" with no subject
+    rec = run(
+        "Speaking in the defendants' favour, Henry Blake, SC, said that, as the men came from Syria, "
+        "where the custom is common, they should be acquitted."
+    )
+    claim = claim_cued_by(rec, "said")
+    assert claim["source"]["text"] == "Henry Blake, SC", explain(rec)
+    assert core(claim["content"]["text"]).endswith("they should be acquitted"), explain(rec)
+
+
 def test_indirect_speech_with_a_quoted_phrase_is_mixed():
     rec = run(
         'Moldovan President Maia Sandu said Russia had been "arming separatists in Transnistria for years."'

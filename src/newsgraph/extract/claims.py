@@ -6,6 +6,7 @@ stance. Events whose trigger lies inside a frame's content are what that source 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,6 +26,11 @@ CUE_GAP = 40  # characters between a cue and the second half of a quote it split
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 CLAIM_WORDS = word_classes()["claimword"]
+# a cue that ends its paragraph with a comma or colon introduces the quote opening the next
+INTRODUCES = re.compile(r"\s*[,:]\s*[\"“«„]")
+FINITE = {"VBD", "VBZ", "VBP"}
+NAMED_AFTER = {"dobj", "nsubj", "attr", "npadvmod", "dep"}  # '"...", added KCNA': the name after the cue
+LOOSE = {"npadvmod", "dep", "appos", "conj"}  # a name the parser hung elsewhere than on its verb
 ASIDES = {"which", "as", "while", "although", "though", "whereas", "where"}
 
 
@@ -79,14 +85,32 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if j < len(text) and (text[j] in OPENING or text[j] == STRAIGHT):
                 carried, start, i = start, None, j  # the next paragraph reopens the same quote
                 continue
-            spans.append((start, i))
-            start = None
+            if not closes_in_next_paragraph(text, j):
+                spans.append((start, i))
+                start = None
         elif ch == "\n":
             carried = None
         i += 1
     if start is not None:
         spans.append((start, len(text)))
     return [(s, e) for s, e in spans if len(text[s:e].split()) >= 3]
+
+
+def closes_in_next_paragraph(text: str, j: int) -> bool:
+    """The first quote mark of the paragraph at `j` closes a quote (a closing curly mark, or a
+    straight one after a word and before a blank or punctuation): a quote left open at the
+    paragraph end runs on through it ('"... out there.\n\nWe could ... early." After the')."""
+    end = text.find("\n", j)
+    for k in range(j, len(text) if end < 0 else end):
+        ch = text[k]
+        if ch in CLOSING:
+            return True
+        if ch in OPENING:
+            return False
+        if ch == STRAIGHT:
+            after = text[k + 1] if k + 1 < len(text) else " "
+            return not text[k - 1].isspace() and (after.isspace() or after in ",.;:!?)")
+    return False
 
 
 def token_span(tokens: list[Token]) -> tuple[int, int] | None:
@@ -161,7 +185,32 @@ def source_of(verb: Token) -> Token | None:
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
-    return subject(verb)
+    found = subject(verb)
+    if found is None and (verb.tag_ in FINITE or verb.dep_ in {"ROOT", "amod"}):
+        return unparsed_source(verb)
+    return found
+
+
+def unparsed_source(verb: Token) -> Token | None:
+    """The speaker of a finite cue the parser left with no subject: the name right after it
+    when it follows a quote ('"...", added KCNA.', read as its object), else the name right
+    before it, set off by commas ('Tom Molomby, SC, said that', hung on another word)."""
+    doc = verb.doc
+    before = [t for t in doc[verb.sent.start : verb.i] if not t.is_space]
+    if before and before[-1].text == ",":
+        before.pop()
+    if before and (before[-1].text in CLOSING or before[-1].text == STRAIGHT):
+        if verb.dep_ == "amod" and verb.head.i == verb.i + 1 and verb.head.pos_ == "PROPN":
+            return verb.head  # '", added Xinhua': read as an adjective on the name
+        return next((c for c in verb.rights if c.dep_ in NAMED_AFTER and c.pos_ in {"PROPN", "NOUN"}), None)
+    if verb.dep_ == "amod":
+        return None
+    if not before or before[-1].pos_ not in {"PROPN", "NOUN"}:
+        return None
+    name = before[-1]
+    while name.dep_ in {"appos", "compound"} and name.head.i < verb.i:
+        name = name.head
+    return name if name.dep_ in LOOSE and name.pos_ in {"PROPN", "NOUN"} else None
 
 
 def find_frames(doc: Doc, args: Arguments) -> list[Frame]:
@@ -193,6 +242,8 @@ def quotes_near(
     here = [(s, e) for s, e in quotes if s < sent.end_char and e > sent.start_char - 3]
     before = [q for q in here if q[1] <= verb.idx]
     after = [q for q in here if q[0] > verb.idx]
+    end = verb.idx + len(verb.text)
+    after += [q for q in quotes if q[0] > end and INTRODUCES.fullmatch(verb.doc.text[end : q[0]])][:1]
     if said is not None:
         covered = [(s, e) for s, e in here if s < said[1] and e > said[0]]
         if covered and covered[-1] in before and after and after[0][0] - verb.idx < CUE_GAP:
@@ -245,8 +296,10 @@ def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Ite
             content = inside
         else:
             continue
-        source = token_span(list(src.subtree)) if src is not None else None
-        yield Frame(cue_span(verb), source, args.of(src), content, kind, cue.stance, verb.i)
+        named = list(src.subtree)
+        if src.i > verb.i and verb in named:  # '", added Xinhua': the name is the cue's head
+            named = [t for t in named if t.i > verb.i]
+        yield Frame(cue_span(verb), token_span(named), args.of(src), content, kind, cue.stance, verb.i)
 
 
 def according_to_frames(doc: Doc, args: Arguments) -> Iterator[Frame]:
