@@ -235,6 +235,18 @@ def test_a_union_named_in_the_gazetteer_stays_what_it_is():
     assert actor_mentioned_as(rec, "European Union")["country"] == "IGO"
 
 
+def test_a_name_the_tagger_takes_for_a_place_is_a_person_when_an_apposition_says_so():
+    rec = extract("Dakota Kenya, an American woman, has said that the police detained her.")
+    nurse = actor_mentioned_as(rec, "Dakota Kenya")
+    assert (nurse["kind"], nurse["country"]) == ("person", "USA")
+    assert not any(a["country"] == "KEN" for a in rec["actors"])
+
+
+def test_a_name_the_tagger_takes_for_an_organisation_is_a_person_when_an_apposition_says_so():
+    rec = extract("Aurelia Madrid, a Chilean woman, said the army had detained her.")
+    assert actor_mentioned_as(rec, "Aurelia Madrid")["kind"] == "person"
+
+
 def test_an_organisation_with_a_home_country_takes_it():
     rec = extract("Hamas fired rockets at Israel on Saturday.")
     hamas = actor_mentioned_as(rec, "Hamas")

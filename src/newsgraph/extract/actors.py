@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from newsgraph.lexicon import Entry, civil_society, gazetteer, lemma_of, roles, rows, titles
+from newsgraph.lexicon import Entry, civil_society, gazetteer, lemma_of, roles, rows, titles, word_classes
 
 # Sector precedence when several role words name one organisation ("Police Department").
 SECTOR_RANK = {s: i for i, s in enumerate(["COP", "MIL", "JUD", "LEG", "SPY", "REB", "PTY", "JRN", "MED"])}
@@ -162,9 +162,35 @@ def state_mention(country: str, i: int, rule: str) -> Mention:
     return Mention(i, i + 1, i, name, "state", country, "GOV", None, f"state:{country}", rule)
 
 
+def described_people(doc: Doc) -> list[Span]:
+    """Names the tagger took for places or missed, that an apposition shows to be people:
+    "Valeska Paris, an Australian woman, ...", "Lena Ortiz, a former soldier, ..."."""
+    people = (
+        word_classes()["person"] | set(titles()) | {r for r, (kind, _) in roles().items() if kind == "person"}
+    )
+    found = []
+    for token in doc:
+        if token.dep_ != "appos" or token.lemma_.lower() not in people or token.head.pos_ != "PROPN":
+            continue
+        head = token.head
+        start = head.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i:
+            start -= 1
+        span = doc[start : head.i + 1]
+        named = len(span) > 1 and all(t.is_title and t.pos_ == "PROPN" for t in span)
+        if named and not any(t.ent_type_ in PERSON_NER for t in span):
+            found.append(span)
+    return found
+
+
 def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
     """Actor mentions, and the country markers (token -> ISO3) found on the way."""
     gaz = gazetteer()
+    if people := described_people(doc):  # the names the tagger misread, as PERSON entities
+        spans = [Span(doc, s.start, s.end, label="PERSON") for s in people]
+        doc.ents = filter_spans(
+            spans + [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+        )
     ents = names(doc)
     person_tokens = {i for i, e in ents.items() if e.label in PERSON_NER}
     surnames = {doc[e.end - 1].text for e in ents.values() if e.label in PERSON_NER and e.end - e.start > 1}
