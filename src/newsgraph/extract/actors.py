@@ -187,9 +187,9 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
     """Actor mentions, and the country markers (token -> ISO3) found on the way."""
     gaz = gazetteer()
     if people := described_people(doc):  # the names the tagger misread, as PERSON entities
-        spans = [Span(doc, s.start, s.end, label="PERSON") for s in people]
+        repaired = [Span(doc, s.start, s.end, label="PERSON") for s in people]
         doc.ents = filter_spans(
-            spans + [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+            repaired + [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in repaired)]
         )
     ents = names(doc)
     person_tokens = {i for i, e in ents.items() if e.label in PERSON_NER}
