@@ -154,6 +154,26 @@ def test_source_set_off_by_commas_after_an_opening_phrase():
     assert core(claim["content"]["text"]).endswith("they should be acquitted"), explain(rec)
 
 
+def test_content_runs_through_a_where_clause_on_a_place():
+    rec = run(
+        "Officials said that Ihar Losik was taken to a police station in Minsk, where he was "
+        "questioned by the KGB and then arrested."
+    )
+    claim = claim_cued_by(rec, "said")
+    assert core(claim["content"]["text"]).endswith("questioned by the KGB and then arrested"), explain(rec)
+    assert event_at(rec, "arrested")["id"] in claim["events"], explain(rec)
+
+
+def test_content_clause_split_by_the_parser_is_taken_whole():
+    # the parser reads "called" as the clause's verb and "was ... persuaded" as a second clause
+    rec = run(
+        "Recent reports have revealed that a defector from the elite unit within the army called the "
+        "Black Guard was first persuaded to travel back to a barracks in Minsk."
+    )
+    claim = claim_cued_by(rec, "have revealed")
+    assert core(claim["content"]["text"]).endswith("travel back to a barracks in Minsk"), explain(rec)
+
+
 def test_indirect_speech_with_a_quoted_phrase_is_mixed():
     rec = run(
         'Moldovan President Maia Sandu said Russia had been "arming separatists in Transnistria for years."'

@@ -70,6 +70,16 @@ def test_nested_claims_attribute_the_event_to_the_innermost_speaker():
     assert event["according_to"] == ids_of(rec, "Chilean diplomats"), sources(rec, event)
 
 
+def test_an_event_in_a_where_clause_of_a_claim_is_reported():
+    rec = run(
+        "Officials said that Ihar Losik was taken to a police station in Minsk, where he was "
+        "questioned by the KGB and then arrested."
+    )
+    arrested = event_at(rec, "arrested")
+    assert arrested["status"] == "reported", summary(rec)
+    assert sources(rec, arrested) == [actor_mentioned_as(rec, "Officials")["name"]], summary(rec)
+
+
 def test_a_claim_does_not_reach_the_narrators_sentence_before_it():
     rec = run(
         "Ethiopia attacked Eritrea on Tuesday. "

@@ -31,7 +31,7 @@ INTRODUCES = re.compile(r"\s*[,:]\s*[\"“«„]")
 FINITE = {"VBD", "VBZ", "VBP"}
 NAMED_AFTER = {"dobj", "nsubj", "attr", "npadvmod", "dep"}  # '"...", added KCNA': the name after the cue
 LOOSE = {"npadvmod", "dep", "appos", "conj"}  # a name the parser hung elsewhere than on its verb
-ASIDES = {"which", "as", "while", "although", "though", "whereas", "where"}
+ASIDES = {"which", "as", "while", "although", "though", "whereas"}  # not "where": a place in the content
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,16 @@ def content_tokens(verb: Token, cue: Cue) -> list[Token] | None:
         if cue.content == "that" and not any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
             continue
         if child.dep_ in CLAUSE_DEPS and child.i > verb.i or child.dep_ == "ccomp":
-            return without_asides(list(child.subtree))
+            clause = list(child.subtree)
+            for other in verb.rights:  # one clause the parser split in two ("that X called Y | was ...")
+                if (
+                    other.dep_ == "ccomp"
+                    and other.i > child.i
+                    and other.left_edge.i == clause[-1].i + 1
+                    and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in other.children)
+                ):
+                    clause += list(other.subtree)
+            return without_asides(clause)
     if cue.content in {"comp", "that"}:
         return None
     tokens: list[Token] = []
