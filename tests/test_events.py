@@ -553,3 +553,27 @@ def test_a_demanded_act_names_who_is_to_do_it():
 def test_a_count_that_continues_an_earlier_one_names_the_same_people():
     rec = extract("Fishermen rescued 300 refugees, and the Italian navy saved another 150 from the sea.")
     assert event_at(rec, "saved")["recipients"] == event_at(rec, "rescued")["recipients"] != []
+
+
+# ---- events a claim makes: a complaint of harm, a denial answering the claims before it
+
+
+def test_a_source_claiming_it_was_harmed_accuses_the_culprit():
+    rec = extract("Marta Lind, a Danish woman, has claimed that the Swedish police beat her.")
+    assert ("ACCUSE", {"DNK"}, {"SWE"}) in tuples(rec), summary(rec)
+    assert event_at(rec, "claimed")["status"] == "asserted"
+    harm = [e for e in rec["events"] if e["type"] != "ACCUSE"]
+    assert harm and all(e["status"] == "reported" for e in harm)
+
+
+def test_reporting_harm_done_to_others_is_no_accusation():
+    rec = extract("Officials said Russian forces attacked Kyiv on Monday.")
+    assert "ACCUSE" not in types(rec), summary(rec)
+
+
+def test_denying_these_allegations_answers_the_last_claims_made():
+    rec = extract(
+        "Marta Lind, a Danish woman, claims she was kept in a cell for a week. "
+        "She says she lost ten kilos. The Swedish prison service denied these allegations."
+    )
+    assert ("REJECT", {"SWE"}, {"DNK"}) in tuples(rec), summary(rec)

@@ -21,6 +21,7 @@ from newsgraph.extract.assemble import (
     demands,
     denials,
     first_person,
+    grievances,
     situate,
 )
 from newsgraph.extract.claims import find_frames
@@ -77,6 +78,7 @@ def extract_record(doc: Doc, article: Article) -> Record:
         else [*find_events(doc, args), *demands(doc, frames, args), *denials(doc, frames, args)]
     )
     candidates = list(attribute(found_events, frames))
+    candidates += attribute(list(grievances(doc, frames, candidates)), frames)
     speakers = [m for f in frames for m in f.speakers]
     found = quantities_with_heads(doc)
     situate(doc, candidates, find_times(doc, article.date), find_places(doc), found, args, frames)

@@ -81,7 +81,33 @@ def denials(doc: Doc, frames: list[Frame], args: Arguments) -> Iterator[Candidat
             yield Candidate("REJECT", None, doc[frame.cue_token], list(frame.speakers), [], evidence, 0.55)
 
 
+HARMS = {"COERCE", "ASSAULT"}  # what a source complaining of it accuses someone of
+
+
+def grievances(doc: Doc, frames: list[Frame], candidates: list[Candidate]) -> Iterator[Candidate]:
+    """ "Ms Lind has claimed that the agency detained her": a source saying another party
+    harmed it (coerced, assaulted) is accusing that party (ACCUSE, made where the cue is). The
+    harm itself keeps the status its claim gives it."""
+    for frame in frames:
+        if not frame.speakers or frame.stance in {"deny", "discredit", "request"}:
+            continue
+        said_by = {m.key for m in frame.speakers}
+        for c in candidates:
+            if c.type not in HARMS or not frame.contains(c.trigger.idx):
+                continue
+            culprits = [m for m in c.actors if m.key not in said_by]
+            if said_by & {m.key for m in c.recipients} and culprits:
+                evidence = (
+                    f"claim by '{frame.speakers[0].name}' that '{culprits[0].name}' harmed it -> ACCUSE"
+                )
+                yield Candidate(
+                    "ACCUSE", "complain", doc[frame.cue_token], list(frame.speakers), culprits, evidence, 0.6
+                )
+                break
+
+
 DENIAL_WINDOW = 1500  # characters back from a denial to the claim it answers
+NEAR_WINDOW = 800  # ... and to the last claim by another party, when none names the denier
 ANAPHORIC_CLAIMS = {"allegation", "accusation", "claim", "charge", "assertion", "suggestion", "criticism"}
 
 
@@ -112,15 +138,24 @@ def accusers(c: Candidate, frames: list[Frame], args: Arguments) -> list[Mention
     doc = c.trigger.doc
     at = c.trigger.idx
     deniers = {m.key for m in c.actors}
-    for frame in sorted(frames, key=lambda f: -f.cue[0]):
-        if frame.cue[0] >= at or at - frame.cue[0] > DENIAL_WINDOW:
-            continue
-        if not frame.speakers or {m.key for m in frame.speakers} & deniers:
-            continue
+    before = [
+        f
+        for f in sorted(frames, key=lambda f: -f.cue[0])
+        if f.cue[0] < at
+        and at - f.cue[0] <= DENIAL_WINDOW
+        and f.speakers
+        and not {m.key for m in f.speakers} & deniers
+        and all(m.country for m in f.speakers)
+    ]
+    for frame in before:
         span = doc.char_span(*frame.content, alignment_mode="expand")
         about = {m.key for t in span or [] for m in args.of(t)} if span is not None else set()
-        if about & deniers and all(m.country for m in frame.speakers):
+        if about & deniers:
             return list(frame.speakers)
+    # "Ms Lind claims she was kept on the ship ... The agency denied these allegations": the
+    # allegations are the last ones made, close before, when no claim names the denier
+    if before and at - before[0].cue[0] <= NEAR_WINDOW:
+        return list(before[0].speakers)
     return []
 
 
