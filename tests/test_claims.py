@@ -398,6 +398,46 @@ def test_denied_visas_is_a_refusal_not_a_denial_of_something_said():
     assert rec["claims"] == [], explain(rec)
 
 
+def test_denying_someone_something_is_a_refusal_and_a_relative_pronoun_is_no_source():
+    rec = run(
+        "Rights groups criticised the climate of hostility toward migrants that critics blame for "
+        "denying them entry in the first place."
+    )
+    assert not [c for c in rec["claims"] if c["cue"]["text"] == "denying"], explain(rec)
+    rec = run("Hungary denied the refugees entry on Monday.")
+    assert rec["claims"] == [], explain(rec)
+
+
+def test_requesting_a_thing_rather_than_an_act_is_no_claim():
+    rec = run("The Red Cross requested donations via a statement on its website.")
+    assert rec["claims"] == [], explain(rec)
+    rec = run("Aid groups are encouraging volunteers to ask for help at the town hall.")
+    assert [c["cue"]["text"] for c in rec["claims"]] == ["are encouraging"], explain(rec)
+
+
+def test_requesting_a_quoted_thing_is_a_claim():
+    rec = run('The ministry urged "an immediate halt to the shelling" by both sides.')
+    assert claim_cued_by(rec, "urged")["kind"] in {"direct", "mixed"}, explain(rec)
+
+
+def test_allegedly_inside_someone_elses_claim_is_no_second_claim():
+    rec = run("Turkish officials claimed that Greek troops had allegedly fired on a Turkish patrol boat.")
+    assert [c["cue"]["text"] for c in rec["claims"]] == ["claimed"], explain(rec)
+
+
+def test_a_participle_read_as_a_verb_is_no_claim():
+    rec = run(
+        "The rule is not retroactive, so the fines requested in arrears from 2015 to 2017 are "
+        "under the old regime."
+    )
+    assert rec["claims"] == [], explain(rec)
+
+
+def test_a_cue_with_only_a_circumstance_after_it_is_no_claim():
+    rec = run("The umpire reversed the decision after confirming with the television official.")
+    assert rec["claims"] == [], explain(rec)
+
+
 # ---- text that must never break claim finding
 
 

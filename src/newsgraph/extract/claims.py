@@ -24,6 +24,7 @@ AUX_CUE = {"have", "has", "had", "was", "were", "is", "are", "been", "be"}
 EDGE_PUNCT = {",", ".", ":", ";", "-", "—", "–", '"', "“", "”", "'"}
 CUE_GAP = 40  # characters between a cue and the second half of a quote it splits
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+RELATIVE_WORDS = {"that", "which", "who", "whom"}  # "... that critics blame for denying them entry"
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 CLAIM_WORDS = word_classes()["claimword"]
 # a cue that ends its paragraph with a comma or colon introduces the quote opening the next
@@ -184,6 +185,8 @@ def content_tokens(verb: Token, cue: Cue) -> list[Token] | None:
     for child in verb.rights:
         if child.dep_ in {"conj", "cc", "punct", "advcl", "advmod", "npadvmod"}:
             break
+        if not tokens and child.dep_ == "prep" and child.lower_ != "as" and cue.content == "obj":
+            continue  # "confirming with the referee": what is said is an object, not a circumstance
         if child.left_edge.i > 0 and verb.doc[child.left_edge.i - 1].text == ",":
             break
         tokens += list(child.subtree)
@@ -226,7 +229,9 @@ def find_frames(doc: Doc, args: Arguments) -> list[Frame]:
     quotes = quote_spans(doc.text)
     frames = list(verb_frames(doc, args, quotes))
     frames += according_to_frames(doc, args)
-    frames += adverb_frames(doc)
+    frames += [  # "they claimed he allegedly left": the adverb is the speaker's, inside their claim
+        f for f in adverb_frames(doc) if not any(g.contains(f.cue[0]) for g in frames)
+    ]
     frames += [
         f
         for f in noun_frames(doc, args)
@@ -275,18 +280,26 @@ def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Ite
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
         if passive and not any(c.dep_ == "agent" for c in verb.children):
             continue  # "was told to", "is believed to": no one is named as saying it
-        tokens = content_tokens(verb, cue)
         if (
-            cue.stance == "deny"
-            and tokens
+            verb.tag_ == "VBN"
+            and any(c.dep_ == "nsubj" for c in verb.children)
+            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        ):
+            continue  # "so the taxes requested in arrears are ...": a participle, read as a verb
+        tokens = content_tokens(verb, cue)
+        if cue.stance == "deny" and (
+            any(c.dep_ == "dative" for c in verb.children)
+            or tokens
             and not any({t.lemma_.lower(), t.lower_} & CLAIM_WORDS for t in tokens[:3])
             and not any(t.dep_ == "ccomp" for t in verb.children)
         ):
-            continue  # "denied visas" is a refusal, not a denial of something said
+            continue  # "denied visas", "denying them entry": a refusal, not a denial of something said
+        if cue.stance == "request" and not asks_for_an_act(verb, tokens, quotes):
+            continue  # "requested donations", "ask for help": a thing asked for, not an act
         if verb.dep_ == "acl" and tokens is None and any(c.lower_ == "to" for c in verb.children):
             continue  # "his ability to testify": a noun's infinitive introduces no quote nearby
         src = source_of(verb)
-        if src is None or src.tag_ in RELATIVE_TAGS:
+        if src is None or src.tag_ in RELATIVE_TAGS or src.lower_ in RELATIVE_WORDS:
             continue  # no one named as saying it ("encourage interest", "that denied")
         if src is not None and tokens is not None and src.i in {t.i for t in tokens}:
             tokens = None
@@ -309,6 +322,15 @@ def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Ite
         if src.i > verb.i and verb in named:  # '", added Xinhua': the name is the cue's head
             named = [t for t in named if t.i > verb.i]
         yield Frame(cue_span(verb), token_span(named), args.of(src), content, kind, cue.stance, verb.i)
+
+
+def asks_for_an_act(verb: Token, tokens: list[Token] | None, quotes: list[tuple[int, int]]) -> bool:
+    """A request verb reports a request when what is asked for is an act or words: a clause
+    ("asked Poland to send tanks", "asked how ..."), or a quote ("recommending "online tools"",
+    '"Will you stay?" she asked')."""
+    if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return True
+    return bool(quotes_near(verb, quotes, token_span(tokens) if tokens else None))
 
 
 def according_to_frames(doc: Doc, args: Arguments) -> Iterator[Frame]:
