@@ -247,6 +247,20 @@ def test_a_name_the_tagger_takes_for_an_organisation_is_a_person_when_an_apposit
     assert actor_mentioned_as(rec, "Aurelia Madrid")["kind"] == "person"
 
 
+def test_a_single_activist_is_a_person_whom_he_or_she_can_name():
+    rec = extract("A Kenyan activist flew to Uganda, where she was detained by police.")
+    activist = actor_mentioned_as(rec, "Kenyan activist")
+    assert activist["kind"] == "person"
+    detained = event_at(rec, "detained")
+    assert detained["recipients"] == [activist["id"]], summary(rec)
+
+
+def test_a_defector_from_an_organisation_is_not_of_it():
+    rec = extract("A defector from the Unification Church said in Seoul that he was threatened.")
+    defector = actor_mentioned_as(rec, "defector")
+    assert defector["country"] != "NGO"
+
+
 def test_an_organisation_with_a_home_country_takes_it():
     rec = extract("Hamas fired rockets at Israel on Saturday.")
     hamas = actor_mentioned_as(rec, "Hamas")

@@ -142,12 +142,17 @@ def title_sector(words: list[str]) -> tuple[str | None, str | None]:
     return best
 
 
-def modifier_tokens(head: Token) -> list[Token]:
-    """Tokens of `head`'s noun phrase before it, plus its possessor and of/in/from objects."""
+def modifier_tokens(head: Token, markers: dict[int, str] | None = None) -> list[Token]:
+    """Tokens of `head`'s noun phrase before it, plus its possessor and of/in/from objects.
+    With `markers`, a from-phrase gives a country of origin but no organisation: "a defector
+    from the church" has left it."""
     out = [t for t in head.subtree if t.i < head.i and t.dep_ not in {"relcl", "acl", "punct"}]
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "in", "from", "for"}:
-            out += [t for t in child.subtree if t.i > child.i][:6]
+            words = [t for t in child.subtree if t.i > child.i][:6]
+            if child.lower_ == "from" and markers is not None:
+                words = [t for t in words if markers.get(t.i) not in {"IGO", "NGO", "MNC"}]
+            out += words
     return out
 
 
@@ -333,16 +338,18 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
         role = role_of(token)
         if role is None or token.dep_ == "compound":
             continue  # "Ministry spokeswoman", "media propaganda": the head names what it is
-        mods = modifier_tokens(token)
+        mods = modifier_tokens(token, markers)
         country = marker_country(mods, markers)
         # "foreign troops", "unknown gunmen": a side the text leaves vague stays without a country
         vague = any(t.lower_ in VAGUE_MODIFIERS for t in mods if t.dep_ == "amod")
         needs = country is None and not vague
         kind, sector = role
+        plural = token.tag_ in {"NNS", "NNPS"}
+        if kind == "group" and not plural:
+            kind = "person"  # "a defector", "the activist": one person ("he", "she" name them)
         org_sectors = [m.sector for m in mentions if m.head in {t.i for t in mods} and m.sector]
         start = min([t.i for t in mods if t.i < token.i] + [token.i])
         start = next((t.i for t in doc[start : token.i + 1] if t.dep_ not in NAME_SKIP), token.i)
-        plural = token.tag_ in {"NNS", "NNPS"}
         name = doc[start : token.i + 1].text
         sector = best_sector([sector, *org_sectors]) if sector == "GOV" else sector
         lemma = token.lemma_.lower()
