@@ -11,6 +11,7 @@ largest size is within ±10% of the smallest.
 
     .venv/bin/python bench/scale.py                    # 1k and 10k
     .venv/bin/python bench/scale.py --sizes 1000 10000 100000 --workers 1
+    .venv/bin/python bench/scale.py --sizes 1000 100000 --cluster local:2 --trace 300
 """
 
 from __future__ import annotations
@@ -116,6 +117,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--workers", type=int, default=1, help="ingest --workers (default 1: one process)")
+    ap.add_argument("--cluster", metavar="ADDRESS", help="ingest --cluster ADDRESS (e.g. local:2) instead")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument(
@@ -123,13 +125,15 @@ def main() -> None:
     )
     args = ap.parse_args()
     base = base_articles(args.corpus)
-    print(f"base: {len(base)} articles ({args.corpus.name} + examples); workers {args.workers}", flush=True)
+    engine = f"cluster {args.cluster}" if args.cluster else f"workers {args.workers}"
+    print(f"base: {len(base)} articles ({args.corpus.name} + examples); {engine}", flush=True)
     rows = []
     with tempfile.TemporaryDirectory(prefix="ngscale-") as tmp:
         for n in args.sizes:
             inputs = write_corpus(Path(tmp, f"in-{n}.jsonl"), n, base)
             db_path = Path(tmp, f"store-{n}.db")
-            extra = ["--workers", str(args.workers), "--batch-size", str(args.batch_size)]
+            engine = ["--cluster", args.cluster] if args.cluster else ["--workers", str(args.workers)]
+            extra = [*engine, "--batch-size", str(args.batch_size)]
             seconds, rss_kib, out = run_ingest(inputs, f"sqlite:///{db_path}", *extra, trace=args.trace)
             first = out.splitlines()[0] if out else "(no summary)"
             size = db_path.stat().st_size
