@@ -174,6 +174,49 @@ def test_content_clause_split_by_the_parser_is_taken_whole():
     assert core(claim["content"]["text"]).endswith("travel back to a barracks in Minsk"), explain(rec)
 
 
+def test_any_verb_before_a_colon_introduces_the_quote_after_it():
+    rec = run(
+        'The opposition leader continued: "Our party will take the government to court over the new '
+        'border law."'
+    )
+    claim = claim_cued_by(rec, "continued")
+    assert claim["source"]["text"] == "The opposition leader", explain(rec)
+    assert core(claim["content"]["text"]).startswith("Our party will take the government"), explain(rec)
+    assert claim["kind"] == "direct"
+
+
+def test_quote_after_a_colon_belongs_to_the_verb_of_the_colon_not_to_another():
+    rec = run(
+        'The minister defended the deportation policy while promising a review: "We are working as '
+        'fast as we can to clear the backlog."'
+    )
+    claim = claim_cued_by(rec, "defended")
+    assert core(claim["content"]["text"]).startswith("We are working as fast as we can"), explain(rec)
+    rec = run(
+        'The paper quoted several critics, with one lawyer stating: "The rules are unfair to refugees '
+        'from Syria."'
+    )
+    assert [c["cue"]["text"] for c in rec["claims"]] == ["stating"], explain(rec)
+    assert claim_cued_by(rec, "stating")["source"]["text"] == "one lawyer"
+
+
+def test_a_cue_with_its_own_content_and_a_quote_after_a_colon_makes_two_claims():
+    rec = run(
+        'The charity\'s director told reporters any plan "must be carefully designed": "Cutting the '
+        'backlog is welcome but new hurdles are not."'
+    )
+    contents = sorted(core(c["content"]["text"]) for c in rec["claims"] if c["cue"]["text"] == "told")
+    assert contents == [
+        "Cutting the backlog is welcome but new hurdles are not",
+        'any plan "must be carefully designed',
+    ], explain(rec)
+
+
+def test_a_colon_with_no_speaking_verb_before_it_makes_no_claim():
+    rec = run('There were two questions on the form: "Were you ever a member of an armed group?"')
+    assert rec["claims"] == [], explain(rec)
+
+
 def test_indirect_speech_with_a_quoted_phrase_is_mixed():
     rec = run(
         'Moldovan President Maia Sandu said Russia had been "arming separatists in Transnistria for years."'

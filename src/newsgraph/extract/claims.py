@@ -227,7 +227,7 @@ def unparsed_source(verb: Token) -> Token | None:
 
 def find_frames(doc: Doc, args: Arguments) -> list[Frame]:
     quotes = quote_spans(doc.text)
-    frames = list(verb_frames(doc, args, quotes))
+    frames = with_colon_quotes(doc, args, quotes, list(verb_frames(doc, args, quotes)))
     frames += according_to_frames(doc, args)
     frames += [  # "they claimed he allegedly left": the adverb is the speaker's, inside their claim
         f for f in adverb_frames(doc) if not any(g.contains(f.cue[0]) for g in frames)
@@ -238,6 +238,67 @@ def find_frames(doc: Doc, args: Arguments) -> list[Frame]:
         if f.stance == "discredit" or not any(overlaps(f.content, g.content) for g in frames)
     ]
     return sorted(frames, key=lambda f: f.cue)
+
+
+def colon_before(doc: Doc, quote: tuple[int, int]) -> Token | None:
+    """The colon right before a quote's opening mark ('She continued: "..."'), if any."""
+    k = quote[0] - 2  # the opening mark is at quote[0] - 1
+    while k >= 0 and doc.text[k].isspace():
+        k -= 1
+    if k < 0 or doc.text[k] != ":":
+        return None
+    span = doc.char_span(k, k + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def colon_cue(colon: Token, quotes: list[tuple[int, int]]) -> Token | None:
+    """The verb that introduces the quote after a colon: the colon's verb, or the speech verb
+    whose own content it closes ('told Sky News any process "must be well thought out": "..."'),
+    or the verb of an adjective it ends ('has called the ruling "dangerous":')."""
+    table = cues()
+    head = colon.head
+    for _ in range(4):
+        quoted = any(s <= head.idx < e for s, e in quotes)
+        content_of_a_cue = head.dep_ == "ccomp" and (lemma_of(head.head), "VERB") in table
+        if head.pos_ in {"VERB", "AUX"} and not quoted and not content_of_a_cue:
+            return head if head.i < colon.i else None
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+def with_colon_quotes(
+    doc: Doc, args: Arguments, quotes: list[tuple[int, int]], frames: list[Frame]
+) -> list[Frame]:
+    """A quote after a colon is what the verb before the colon says, whatever the verb
+    ('She continued: "..."', 'Sunak defended the record ...: "..."'): a claim of its own, the
+    verb's other content ending at the colon, and no other verb's."""
+    table = cues()
+    for quote in quotes:
+        colon = colon_before(doc, quote)
+        if colon is None:
+            continue
+        verb = colon_cue(colon, quotes)
+        if verb is None or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        src = source_of(verb)
+        if src is None or src.tag_ in RELATIVE_TAGS or src.lower_ in RELATIVE_WORDS:
+            continue
+        kept = []
+        for f in frames:
+            if f.cue_token == verb.i and f.content[0] < colon.idx < f.content[1]:
+                f.content = token_span([t for t in doc if f.content[0] <= t.idx < colon.idx]) or f.content
+            if f.cue_token == verb.i or not (overlaps(f.content, quote) and f.content[0] >= colon.idx):
+                kept.append(f)
+        frames = kept
+        if any(f.cue_token == verb.i and f.content == quote for f in frames):
+            continue
+        cue = table.get((lemma_of(verb), "VERB"))
+        named = token_span(list(src.subtree))
+        stance = cue.stance if cue is not None else "assert"
+        frames.append(Frame(cue_span(verb), named, args.of(src), quote, "direct", stance, verb.i))
+    return frames
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
