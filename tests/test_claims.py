@@ -426,9 +426,45 @@ def test_i_think_inside_a_quote_is_the_quoted_speaker_not_a_new_claim():
     assert claim_cued_by(rec, "said")["speaker"] == actor_mentioned_as(rec, "Gabriel Boric")["id"]
 
 
-def test_passive_told_to_with_no_agent_is_no_claim():
-    rec = run("The ambassador was told to leave Santiago within two days.")
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The ambassador was told to leave Santiago within two days.", "was told",
+         "to leave Santiago within two days"),
+        ("The generals are accused of ordering the shelling of Goma.", "are accused",
+         "ordering the shelling of Goma"),
+        ("The militia has been described as a terrorist group.", "has been described as",
+         "a terrorist group"),
+    ],
+    ids=["told-to", "accused-of", "described-as"],
+)  # fmt: skip
+def test_passive_cue_with_no_agent_saying_something_of_its_subject_is_a_claim_with_no_source(
+    text, cue, content
+):
+    rec = run(text)
+    claim = claim_cued_by(rec, cue)
+    assert core(claim["content"]["text"]) == content, explain(rec)
+    assert claim["source"] is None and claim["speaker"] is None, explain(rec)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The stone is believed to bring good luck to Chile.",
+        "Volunteers were encouraged to submit their designs online.",
+        "The ambassador was told that Peru had closed its border.",
+    ],
+    ids=["believed-to-is-a-hedge", "encouraged-is-no-speech", "told-that-is-no-claim-of-the-subject"],
+)
+def test_passive_cue_with_no_agent_and_nothing_said_of_its_subject_is_no_claim(text):
+    rec = run(text)
     assert rec["claims"] == [], explain(rec)
+
+
+def test_passive_cue_with_no_agent_inside_a_claim_is_part_of_that_claim():
+    rec = run("According to Yonhap, the army has been placed on alert and has been told to prepare for war.")
+    assert [c["cue"]["text"] for c in rec["claims"]] == ["According to"], explain(rec)
+    assert "has been told to prepare for war" in claim_cued_by(rec, "According to")["content"]["text"]
 
 
 def test_did_not_deny_is_no_claim():

@@ -39,6 +39,7 @@ ASIDES = {"which", "as", "while", "although", "though", "whereas"}  # not "where
 class Cue:
     stance: str  # assert | deny | accuse | speculate
     content: str  # comp | obj | of | for | clause
+    unnamed: bool = False  # passive with no agent, still a claim ("was told to", "accused of")
 
 
 @dataclass
@@ -58,7 +59,10 @@ class Frame:
 
 @cache
 def cues() -> dict[tuple[str, str], Cue]:
-    return {(r["lemma"], r["pos"]): Cue(r["stance"], r["content"]) for r in rows("cues.tsv")}
+    return {
+        (r["lemma"], r["pos"]): Cue(r["stance"], r["content"], r.get("unnamed") == "yes")
+        for r in rows("cues.tsv")
+    }
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -143,9 +147,15 @@ def own_clause(verb: Token, cut: Token) -> list[Token]:
     for t in verb.subtree:
         if t.i == verb.i:
             continue
-        if t.dep_ == "relcl" or (t.dep_ == "conj" and t.pos_ == "VERB" and t.head.i == verb.i):
+        if t.dep_ == "relcl" or (
+            t.dep_ == "conj" and t.pos_ == "VERB" and t.head.i == verb.i and has_subject(t)
+        ):  # "... and the navy reportedly saved": another clause; "... and has been told": the same
             skip.update(x.i for x in t.subtree)
     return [t for t in verb.subtree if t.i not in skip]
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children)
 
 
 def without_asides(tokens: list[Token]) -> list[Token]:
@@ -229,6 +239,11 @@ def find_frames(doc: Doc, args: Arguments) -> list[Frame]:
     quotes = quote_spans(doc.text)
     frames = with_colon_quotes(doc, args, quotes, list(verb_frames(doc, args, quotes)))
     frames += according_to_frames(doc, args)
+    frames = [  # "according to Yonhap, the army has been told to prepare": Yonhap's words
+        f
+        for f in frames
+        if f.source is not None or f.speakers or not any(g is not f and g.contains(f.cue[0]) for g in frames)
+    ]
     frames += [  # "they claimed he allegedly left": the adverb is the speaker's, inside their claim
         f for f in adverb_frames(doc) if not any(g.contains(f.cue[0]) for g in frames)
     ]
@@ -339,8 +354,9 @@ def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Ite
         if any(s <= verb.idx < e for s, e in quotes):
             continue  # "I think ..." inside a quote: the quoted speaker's own words
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-        if passive and not any(c.dep_ == "agent" for c in verb.children):
-            continue  # "was told to", "is believed to": no one is named as saying it
+        unnamed = passive and not any(c.dep_ == "agent" for c in verb.children)
+        if unnamed and said_of_the_subject(verb, cue) is None:
+            continue  # "is believed to", "was found", "was told that": no one is named as saying it
         if (
             verb.tag_ == "VBN"
             and any(c.dep_ == "nsubj" for c in verb.children)
@@ -359,6 +375,18 @@ def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Ite
             continue  # "requested donations", "ask for help": a thing asked for, not an act
         if verb.dep_ == "acl" and tokens is None and any(c.lower_ == "to" for c in verb.children):
             continue  # "his ability to testify": a noun's infinitive introduces no quote nearby
+        if unnamed:  # "she was told to disconnect", "are accused of neglect": by someone unnamed
+            prep = said_of_the_subject(verb, cue)
+            if tokens and prep is not None and tokens[0].i == prep.i:
+                tokens = tokens[1:]  # "described as | pseudoscience": the preposition is the cue's
+            if tokens is None:
+                continue
+            end = prep if prep is not None and prep.i == verb.i + 1 and prep.lower_ == "as" else verb
+            at = (cue_span(verb)[0], end.idx + len(end.text))
+            content = token_span(tokens)
+            if content is not None:
+                yield Frame(at, None, [], content, "indirect", cue.stance, verb.i)
+            continue
         src = source_of(verb)
         if src is None or src.tag_ in RELATIVE_TAGS or src.lower_ in RELATIVE_WORDS:
             continue  # no one named as saying it ("encourage interest", "that denied")
@@ -383,6 +411,27 @@ def verb_frames(doc: Doc, args: Arguments, quotes: list[tuple[int, int]]) -> Ite
         if src.i > verb.i and verb in named:  # '", added Xinhua': the name is the cue's head
             named = [t for t in named if t.i > verb.i]
         yield Frame(cue_span(verb), token_span(named), args.of(src), content, kind, cue.stance, verb.i)
+
+
+def said_of_the_subject(verb: Token, cue: Cue) -> Token | None:
+    """What an agentless passive cue says of its subject, when it says it in a phrase of its
+    own: a to-infinitive ("was told to leave", "were advised to send"), the of-phrase of an
+    accusation ("are accused of neglect"), an as-phrase ("has been described as pseudoscience").
+    Returns the infinitive's verb or the preposition; None for "is believed to" (a hedge on the
+    subject's own act) or "was told that" (a clause the passive subject did not say)."""
+    if not cue.unnamed:
+        return None
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        infinitive = child.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        )
+        if infinitive and cue.stance in {"assert", "request"}:
+            return child
+        if child.dep_ == "prep" and (child.lower_, cue.content) in {("of", "of"), ("as", "obj")}:
+            return child
+    return None
 
 
 def asks_for_an_act(verb: Token, tokens: list[Token] | None, quotes: list[tuple[int, int]]) -> bool:
