@@ -577,3 +577,30 @@ def test_denying_these_allegations_answers_the_last_claims_made():
         "She says she lost ten kilos. The Swedish prison service denied these allegations."
     )
     assert ("REJECT", {"SWE"}, {"DNK"}) in tuples(rec), summary(rec)
+
+
+# ---- attacks no one is named for
+
+
+def test_a_bomb_with_no_one_behind_it_is_an_attack_by_unidentified_attackers_where_it_went_off():
+    rec = extract(
+        "A roadside bomb near the Afghan city of Kandahar killed three Canadian soldiers on Friday."
+    )
+    assert ("ASSAULT", {"AFG"}, {"CAN"}) in tuples(rec), summary(rec)
+    attackers = actors_by_id(rec)[event_at(rec, "killed")["actors"][0]]
+    assert attackers["kind"] == "group" and "unidentified" in attackers["name"]
+
+
+def test_an_attack_a_country_is_named_for_is_not_unidentified():
+    rec = extract("Two Syrian soldiers were killed by an Israeli airstrike near Damascus on Monday.")
+    assert not any("unidentified" in a["name"] for a in rec["actors"]), summary(rec)
+
+
+def test_deaths_in_a_flood_are_no_attack():
+    rec = extract("Flooding caused by heavy rain has killed at least 40 people in southern Peru.")
+    assert "ASSAULT" not in types(rec), summary(rec)
+
+
+def test_a_bare_passive_killing_is_not_laid_on_anyone():
+    rec = extract("A railway worker was killed while working at a station in Lyon, France.")
+    assert not any("unidentified" in a["name"] for a in rec["actors"]), summary(rec)

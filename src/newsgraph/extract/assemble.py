@@ -16,6 +16,8 @@ from newsgraph.extract.events import (
     context_recipients,
     domestic_target,
     two_sided,
+    unattributed,
+    unidentified_attackers,
 )
 from newsgraph.extract.places import PlaceMention, place_for, place_index
 from newsgraph.extract.status import clause_verb, event_status, is_negated
@@ -289,6 +291,20 @@ def quantity_owner(doc: Doc, head: int | None, by_token: dict[int, Candidate]) -
     return None
 
 
+def sentence_place_country(doc: Doc, where: dict[int, PlaceMention], c: Candidate) -> str | None:
+    """The country of the first place its sentence names as a place ("outside the Iraqi city
+    of Basra"), not as a modifier of a side ("US servicemen")."""
+    sides = {i for m in c.actors + c.recipients for i in range(m.start, m.end)}
+    sent = c.trigger.sent
+    for i in range(sent.start, sent.end):
+        found = where.get(i)
+        if found is None or found.place is None or i in sides:
+            continue
+        if doc[i].dep_ not in {"compound", "amod", "nmod", "poss"} and found.place.country:
+            return found.place.country
+    return None
+
+
 def situate(
     doc: Doc,
     candidates: list[Candidate],
@@ -309,6 +325,11 @@ def situate(
         c.time = when.to_json() if when is not None else None
         for i in elaborations(c.trigger):
             c.place = c.place or place_for(doc, where, i)
+        if c.type == "ASSAULT" and not c.actors and c.recipients and unattributed(c.trigger):
+            country = (c.place or {}).get("country") or sentence_place_country(doc, where, c)
+            if country:
+                c.actors = [unidentified_attackers(country, c.trigger)]
+                c.evidence += f"; no attacker named: unidentified attackers where it happened ({country})"
     anchors = event_anchors(candidates)
     for q, head in quantities:
         owner = quantity_owner(doc, head, anchors)

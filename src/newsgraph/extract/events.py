@@ -456,7 +456,47 @@ def _verbal(ctx: SenseContext, _: str) -> bool:
     return bool(ctx.subj_lemmas & classes["media"])
 
 
+def causes(trigger: Token) -> list[Token]:
+    """What an act of harm is done by, when it may be no one: its subject, a passive's agent,
+    the object of "in"/"from" ("killed in a fire", "died from the virus")."""
+    found: list[Token] = []
+    if trigger.pos_ == "VERB":
+        subj = subject(trigger)
+        found += [subj, *subj.conjuncts] if subj is not None else []
+        for prep in trigger.children:
+            if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in {"in", "from", "by"}):
+                found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def cause_lemmas(trigger: Token) -> set[str]:
+    return {t.lemma_.lower() for t in causes(trigger)}
+
+
+def owned(noun: Token) -> bool:
+    """A noun whose own words say whose it is ("a US airstrike", "Israel's raid", "police
+    killing"): not an unattributed act."""
+    if noun.dep_ == "dobj" and subject(noun.head) is not None:
+        return True  # "Iran launched missiles targeting ...": whoever launched them
+    return any(
+        t.i < noun.i and (t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or t.dep_ == "poss" or role_of(t))
+        for t in noun.subtree
+    )
+
+
+def unattributed(trigger: Token) -> bool:
+    """An attack that names no one behind it: a bomb, a blast, gunfire or an attack as its
+    cause ("a roadside bomb killed", "killed in a car bomb explosion"), or an attack noun with
+    no owner ("rocket attacks on the embassy"). A bare "was killed" may be an accident: not one."""
+    attack = word_classes()["attack"] | word_classes()["weapon"]
+    if trigger.pos_ != "VERB":
+        return trigger.lemma_.lower() in word_classes()["attack"] and not owned(trigger)
+    found = [t for t in causes(trigger) if t.lemma_.lower() in attack]
+    return bool(found) and not any(owned(t) for t in found)
+
+
 SENSES: dict[str, Callable[[SenseContext, str], bool]] = {
+    "nocause": lambda ctx, value: not cause_lemmas(ctx.trigger) & word_classes()[value],
     "verbal": _verbal,
     "nofrom": _not_from,
     "obj": _obj_is,
@@ -933,6 +973,23 @@ def article_adversary(c: Candidate, candidates: list[Candidate]) -> list[Mention
     if len(sides) != 1:
         return []
     return list(sides.values())
+
+
+def unidentified_attackers(country: str, token: Token) -> Mention:
+    """The side of an attack no one is named for, where it happened ("a roadside bomb near
+    Samarra killed ..." -> attackers in IRQ), as PLOVER codes it: a group, not the state."""
+    return Mention(
+        token.i,
+        token.i + 1,
+        token.i,
+        f"unidentified attackers ({country})",
+        "group",
+        country,
+        None,
+        None,
+        f"unidentified:{country}",
+        "no attacker named: the country where it happened",
+    )
 
 
 OWN_SLOT = "own"  # triggers.tsv: a post named but no body, the actor's own country (domestic acts)
