@@ -261,6 +261,24 @@ def test_a_defector_from_an_organisation_is_not_of_it():
     assert defector["country"] != "NGO"
 
 
+def test_a_publication_named_with_its_owner_takes_the_owners_country():
+    rec = extract(
+        "The Kremlin-funded channel Zvezda Plus criticised Poland and Poland's president on Monday."
+    )
+    assert actor_mentioned_as(rec, "Zvezda Plus")["country"] == "RUS"
+
+
+def test_a_lawyer_of_a_church_acts_for_it():
+    rec = extract("In Ohio a church lawyer questioned the boy for two hours.")
+    assert actor_mentioned_as(rec, "church lawyer")["country"] == "NGO"
+
+
+def test_a_surname_the_tagger_missed_is_the_person_named_before():
+    rec = extract("Daniel Okafor was charged in Texas. Police said Okafor surrendered on Monday.")
+    okafor = actor_mentioned_as(rec, "Daniel Okafor")
+    assert "Okafor" in mention_texts(rec, okafor)
+
+
 def test_an_organisation_with_a_home_country_takes_it():
     rec = extract("Hamas fired rockets at Israel on Saturday.")
     hamas = actor_mentioned_as(rec, "Hamas")

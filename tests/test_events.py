@@ -604,3 +604,19 @@ def test_deaths_in_a_flood_are_no_attack():
 def test_a_bare_passive_killing_is_not_laid_on_anyone():
     rec = extract("A railway worker was killed while working at a station in Lyon, France.")
     assert not any("unidentified" in a["name"] for a in rec["actors"]), summary(rec)
+
+
+def test_turning_oneself_in_is_a_retreat_to_the_authorities_where_it_happens():
+    rec = extract("In Lyon, France, the Algerian suspect Karim Benali turned himself in on Monday.")
+    assert ("RETREAT", {"DZA"}, {"FRA"}) in tuples(rec), summary(rec)
+
+
+def test_the_enemy_in_a_sides_own_words_is_the_other_side():
+    rec = extract(
+        "Armenia and Azerbaijan exchanged fire on Monday. Armenia fired at Azerbaijan again on Tuesday. "
+        '"Our troops will crush any attack by the enemy," the Armenian defence ministry said.'
+    )
+    assert ("ASSAULT", {"AZE"}, set()) in tuples(rec) or any(
+        e["type"] == "ASSAULT" and {actors_by_id(rec)[i]["country"] for i in e["actors"]} == {"AZE"}
+        for e in rec["events"]
+    ), summary(rec)

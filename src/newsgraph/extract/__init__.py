@@ -20,6 +20,7 @@ from newsgraph.extract.assemble import (
     build_events,
     demands,
     denials,
+    enemies,
     first_person,
     grievances,
     situate,
@@ -72,6 +73,7 @@ def extract_record(doc: Doc, article: Article) -> Record:
     args = Arguments(mentions, antecedents(doc, mentions, markers), markers)
     frames = find_frames(doc, args)
     args.antecedents.update(first_person(doc, frames))
+    args.antecedents.update(enemies(doc, frames, mentions))
     found_events = (
         []
         if off_topic(doc)

@@ -286,7 +286,11 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
             sector = civil_society()[ent.root.lemma_.lower()] or None
             add(entity_mention(ent, "organization", "NGO", sector, f"org:{ent.text}", "named NGO"))
         elif ent.label_ in ORG_NER:
-            country = marker_country(ent, markers)
+            # "the Russian state agency TASS", "the Scientology publication Freedom Magazine"
+            described = ent.root.head if ent.root.dep_ == "appos" else ent.root
+            country = marker_country(ent, markers) or marker_country(
+                [t for t in described.subtree if t.i < ent.start], markers
+            )
             sector = best_sector(r[1] for t in ent if (r := role_of(t)))
             add(
                 entity_mention(
@@ -323,13 +327,14 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
             )
 
     for token in doc:
-        # "Whitmore stated" after "Steve Whitmore": a surname the tagger missed, as a source
+        # "Whitmore stated" after "Steve Whitmore": a surname the tagger missed, as a source or
+        # as a side ("Montalvo turned himself in")
         if (
             token.i not in taken
             and token.text in surnames
             and token.is_title
             and not token.ent_type_
-            and speaking(token)
+            and (speaking(token) or token.dep_ in ARG_DEPS)
         ):
             add(person_mention(doc[token.i : token.i + 1], markers))
     for token in doc:
@@ -355,6 +360,10 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
         lemma = token.lemma_.lower()
         if lemma in civil_society():  # "the church", "the charity": an NGO, not the focus country
             country, needs = "NGO", False
+        elif country is None and any(
+            t.dep_ == "compound" and t.lemma_.lower() in civil_society() for t in token.children
+        ):
+            country, needs = "NGO", False  # "a church lawyer", "charity officials": theirs
         add(
             Mention(
                 start,

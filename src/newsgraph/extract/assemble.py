@@ -3,11 +3,12 @@ status and sources, time, place and figures, merged duplicates, and ids."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.actors import Mention
+from newsgraph.extract.actors import Mention, state_mention
 from newsgraph.extract.claims import Frame
 from newsgraph.extract.events import (
     Arguments,
@@ -20,8 +21,10 @@ from newsgraph.extract.events import (
     unidentified_attackers,
 )
 from newsgraph.extract.places import PlaceMention, place_for, place_index
+from newsgraph.extract.resolve import NON_STATE
 from newsgraph.extract.status import clause_verb, event_status, is_negated
 from newsgraph.extract.timex import TimeExpr, time_for
+from newsgraph.lexicon import word_classes
 from newsgraph.record import Actor, Claim, Event, Quantity, Span
 
 SELF_PRONOUNS = {"we", "i", "they"}  # "officials stated they have not received ..."
@@ -38,6 +41,27 @@ def first_person(doc: Doc, frames: list[Frame]) -> dict[int, list[Mention]]:
         for token in doc.char_span(*frame.content, alignment_mode="expand") or []:
             if token.lower_ in FIRST_PERSON:
                 out[token.i] = frame.speakers[:1]
+    return out
+
+
+def enemies(doc: Doc, frames: list[Frame], mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """ "The enemy" in a side's own words is the other side: the one country besides the
+    speaker's that the article names most as a state ("... prepare against the enemy's
+    possible counteractions", added KCNA -> South Korea). Nothing on a tie."""
+    states = Counter(m.country for m in mentions if m.kind == "state" and m.country not in NON_STATE | {None})
+    words = word_classes()["enemy"]
+    out: dict[int, list[Mention]] = {}
+    for frame in frames:
+        own = {m.country for m in frame.speakers}
+        others = [(c, n) for c, n in states.most_common() if c not in own]
+        if not frame.speakers or None in own or not others:
+            continue
+        if len(others) > 1 and others[1][1] == others[0][1]:
+            continue
+        span = doc.char_span(*frame.content, alignment_mode="expand")
+        for t in span or []:
+            if t.lemma_.lower() in words and t.i not in out:
+                out[t.i] = [state_mention(str(others[0][0]), t.i, "the enemy, in a side's own words")]
     return out
 
 

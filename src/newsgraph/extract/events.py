@@ -618,7 +618,7 @@ def frame_recipients(
 ) -> list[Mention]:
     obj = direct_object(verb)
     for slot in slots:
-        if slot == OWN_SLOT:
+        if slot in {OWN_SLOT, LOCAL_SLOT}:
             continue  # filled in find_events, when no other slot names anyone
         if slot == "obj":
             found = args.of(obj) if obj is not None and obj.i != (subj.i if subj is not None else -1) else []
@@ -694,7 +694,7 @@ def noun_arguments(
         # "imposed sanctions on the Taliban": the preposition may hang on the light verb
         holders = [noun] + ([light[0]] if light is not None else [])
         for slot in trigger.recipient_slots:
-            if slot in {"obj", "poss", OWN_SLOT}:
+            if slot in {"obj", "poss", OWN_SLOT, LOCAL_SLOT}:
                 continue
             if slot == "comp":  # the that-clause may hang on the noun or on its verb
                 holder_verb = [noun.head] if noun.dep_ == "dobj" else []
@@ -992,6 +992,7 @@ def unidentified_attackers(country: str, token: Token) -> Mention:
     )
 
 
+LOCAL_SLOT = "local"  # triggers.tsv: no one named, the authorities where it happens
 OWN_SLOT = "own"  # triggers.tsv: a post named but no body, the actor's own country (domestic acts)
 POST_DEPS = {"dobj", "attr"}
 
@@ -1069,6 +1070,12 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
                 # "resigned as minister", "quit his party post": a post in one's own country
                 recipients = [args.state(country, token)]
                 evidence += "; a post named, no body: the actor's own country (recipient slot 'own')"
+        if not recipients and LOCAL_SLOT in trigger.recipient_slots:
+            where = args.local_country(token)
+            if where and where not in NON_STATE:
+                # "turned himself in": to the authorities where it happens
+                recipients = [args.state(where, token)]
+                evidence += "; no one named: the authorities where it happens (recipient slot 'local')"
         if not recipients and event_type in MUTUAL_TYPES and both_sides(token, actors):
             recipients = actors  # "both countries put their militaries on alert": against each other
             evidence += "; 'both' sides: each against the other"
