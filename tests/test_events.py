@@ -246,6 +246,19 @@ def test_the_football_report_still_names_its_actors():
     assert {"BRA", "DEU"} <= {a["country"] for a in rec["actors"]}
 
 
+def test_a_political_sentence_in_a_match_report_keeps_its_event():
+    rec = extract(
+        FOOTBALL_REPORT + "\nSeparately, the German government asked Brazil to extradite a fugitive banker."
+    )
+    assert ("REQUEST", {"DEU"}, {"BRA"}) in tuples(rec), summary(rec)
+    assert "ASSAULT" not in types(rec)
+
+
+def test_a_travel_ban_is_not_on_the_countrys_own_people():
+    rec = extract("Japan imposed a travel ban on Monday.")
+    assert all(e["recipients"] == [] for e in events_of(rec, "COERCE")), summary(rec)
+
+
 def test_a_match_sentence_alone_would_be_an_assault():
     # what the article-level sense check guards against: out of context the verb fires
     rec = extract("Germany attacked Brazil on Saturday.")

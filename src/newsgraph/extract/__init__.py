@@ -27,7 +27,7 @@ from newsgraph.extract.assemble import (
 )
 from newsgraph.extract.claims import find_frames
 from newsgraph.extract.coref import antecedents, link_definite_roles, link_short_names
-from newsgraph.extract.domain import off_topic
+from newsgraph.extract.domain import off_topic, speaks
 from newsgraph.extract.events import Arguments, find_events
 from newsgraph.extract.places import find_places
 from newsgraph.extract.quantities import distinct, quantities_with_heads
@@ -74,11 +74,10 @@ def extract_record(doc: Doc, article: Article) -> Record:
     frames = find_frames(doc, args)
     args.antecedents.update(first_person(doc, frames))
     args.antecedents.update(enemies(doc, frames, mentions))
-    found_events = (
-        []
-        if off_topic(doc)
-        else [*find_events(doc, args), *demands(doc, frames, args), *denials(doc, frames, args)]
-    )
+    found_events = [*find_events(doc, args), *demands(doc, frames, args), *denials(doc, frames, args)]
+    domain = off_topic(doc)
+    if domain is not None:  # a match report: only the sentences that are not about the game
+        found_events = [c for c in found_events if not speaks(c.trigger.sent, domain)]
     candidates = list(attribute(found_events, frames))
     candidates += attribute(list(grievances(doc, frames, candidates)), frames)
     speakers = [m for f in frames for m in f.speakers]

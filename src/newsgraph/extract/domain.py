@@ -1,10 +1,12 @@
-"""Article-level sense check: sport, fandom and festival reports yield no political events."""
+"""Article-level sense check: in sport, fandom and festival reports, a sentence that speaks the
+domain's language yields no political events ("France beat Brazil in the final"); the rest of
+such an article is read as any other ("the President asked the council to help the team")."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.lexicon import rows, split
 
@@ -29,3 +31,11 @@ def off_topic(doc: Doc) -> str | None:
         if len(hits) >= MIN_HITS and len(set(hits)) >= MIN_DISTINCT and len(hits) / len(words) >= MIN_SHARE:
             return domain
     return None
+
+
+def speaks(sentence: Span, domain: str) -> bool:
+    """Whether a sentence uses a word (or two-word term) of the domain."""
+    words = [t.lower_ for t in sentence if t.is_alpha]
+    bigrams = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    terms = domain_terms()[domain]
+    return any(w in terms for w in words + bigrams)

@@ -841,6 +841,11 @@ def domestic_target(c: Candidate) -> list[Mention]:
         or c.type == "CONCEDE"
         or (c.type == "ASSAULT" and c.mode == "crowd-control")  # tear gas on a crowd: the state's own people
     )
+    if any(
+        t.dep_ in {"compound", "amod"} and t.lemma_.lower() in word_classes()["crossborder"]
+        for t in c.trigger.children
+    ):
+        return []  # "a travel ban", "visa restrictions": on foreigners, not on its own people
     if restriction and authority:
         # its own people: a side of its own, not the state again
         name = f"people of {gazetteer().country_names.get(first.country, first.country)}"
