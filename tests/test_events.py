@@ -633,3 +633,11 @@ def test_the_enemy_in_a_sides_own_words_is_the_other_side():
         e["type"] == "ASSAULT" and {actors_by_id(rec)[i]["country"] for i in e["actors"]} == {"AZE"}
         for e in rec["events"]
     ), summary(rec)
+
+
+def test_protests_with_no_one_named_are_by_protesters_where_they_happen():
+    rec = extract("Protests erupted in Tehran on Monday.")
+    assert ("PROTEST", {"IRN"}, {"IRN"}) in tuples(rec), summary(rec)
+    assert not rec["warnings"]
+    crowd = actors_by_id(rec)[event_at(rec, "Protests")["actors"][0]]
+    assert (crowd["kind"], crowd["sector"]) == ("group", "CVL")

@@ -997,6 +997,29 @@ def unidentified_attackers(country: str, token: Token) -> Mention:
     )
 
 
+def mode_is_demo(trigger: Trigger) -> bool:
+    return trigger.mode in {"demo", "riot"}
+
+
+def protesters(country: str, token: Token) -> Mention:
+    """Who protests when no one is named ("the 2014 protests", "protests erupted in Tehran"):
+    civilians of the country where it happens."""
+    name = f"protesters ({gazetteer().country_names.get(country, country)})"
+    return Mention(
+        token.i,
+        token.i + 1,
+        token.i,
+        name,
+        "group",
+        country,
+        "CVL",
+        None,
+        f"protesters:{country}",
+        "no one named: protesters where it happens",
+        plural=True,
+    )
+
+
 LOCAL_SLOT = "local"  # triggers.tsv: no one named, the authorities where it happens
 OWN_SLOT = "own"  # triggers.tsv: a post named but no body, the actor's own country (domestic acts)
 POST_DEPS = {"dobj", "attr"}
@@ -1048,6 +1071,11 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
             continue
         if trigger.type == "NONE" or business_only(actors, recipients):
             continue  # a listed sense that is no political interaction ("press release"), or commerce
+        if not actors and trigger.type == "PROTEST" and token.pos_ == "NOUN" and mode_is_demo(trigger):
+            where = args.local_country(token)
+            if where and where not in NON_STATE:
+                actors = [protesters(where, token)]
+                notes += f"; no one named: protesters where it happens ({where})"
         if not (any(m.country for m in actors) or any(m.country for m in recipients)):
             continue
         event_type = trigger.type
