@@ -641,3 +641,16 @@ def test_protests_with_no_one_named_are_by_protesters_where_they_happen():
     assert not rec["warnings"]
     crowd = actors_by_id(rec)[event_at(rec, "Protests")["actors"][0]]
     assert (crowd["kind"], crowd["sector"]) == ("group", "CVL")
+
+
+def test_an_attack_on_a_website_is_coercion_not_shelling():
+    rec = extract("Russian hackers attacked the website of the Estonian parliament on Monday.")
+    assert ("COERCE", {"RUS"}, {"EST"}) in tuples(rec), summary(rec)
+    assert event_at(rec, "attacked")["mode"] == "cyber"
+    assert "ASSAULT" not in types(rec)
+
+
+def test_hackers_no_one_places_stay_without_a_country():
+    rec = extract("In Ohio, the city council's website was attacked by hackers on Friday.")
+    hackers = [a for a in rec["actors"] if a["name"] == "hackers"]
+    assert hackers and hackers[0]["country"] is None, summary(rec)

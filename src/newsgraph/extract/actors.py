@@ -347,7 +347,8 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
         country = marker_country(mods, markers)
         # "foreign troops", "unknown gunmen": a side the text leaves vague stays without a country
         vague = any(t.lower_ in VAGUE_MODIFIERS for t in mods if t.dep_ == "amod")
-        needs = country is None and not vague
+        # "hackers" with nothing to place them: left without a country, not the focus country's
+        needs = country is None and not vague and token.lemma_.lower() not in word_classes()["unplaced"]
         kind, sector = role
         plural = token.tag_ in {"NNS", "NNPS"}
         if kind == "group" and not plural:
