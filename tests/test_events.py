@@ -654,3 +654,9 @@ def test_hackers_no_one_places_stay_without_a_country():
     rec = extract("In Ohio, the city council's website was attacked by hackers on Friday.")
     hackers = [a for a in rec["actors"] if a["name"] == "hackers"]
     assert hackers and hackers[0]["country"] is None, summary(rec)
+
+
+def test_a_plan_is_whoever_put_it_forward():
+    rec = extract("The French parliament rejected the bill drafted by the Socialist Party.")
+    rejected = event_at(rec, "rejected")
+    assert [actors_by_id(rec)[i]["sector"] for i in rejected["recipients"]] == ["PTY"], summary(rec)

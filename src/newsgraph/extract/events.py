@@ -163,6 +163,15 @@ class Arguments:
                 ]
                 if found:
                     return found
+        # "a plan backed by the Red Cross", "the bill drafted by the opposition": whose it is
+        for child in t.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    found = [
+                        m for obj in agent.children if obj.dep_ == "pobj" for m in self.of_all(obj, depth + 1)
+                    ]
+                    if found:
+                        return found
         return []
 
     def counted_before(self, t: Token) -> list[Mention]:
