@@ -660,3 +660,18 @@ def test_a_plan_is_whoever_put_it_forward():
     rec = extract("The French parliament rejected the bill drafted by the Socialist Party.")
     rejected = event_at(rec, "rejected")
     assert [actors_by_id(rec)[i]["sector"] for i in rejected["recipients"]] == ["PTY"], summary(rec)
+
+
+def test_building_a_case_against_someone_is_an_accusation():
+    rec = extract("Prosecutors in Texas built a case against the Mexican consul.")
+    assert ("ACCUSE", {"USA"}, {"MEX"}) in tuples(rec), summary(rec)
+
+
+def test_a_case_with_no_one_against_is_no_event():
+    rec = extract("In this case the court in Lima ruled for the Peruvian government.")
+    assert "ACCUSE" not in types(rec), summary(rec)
+
+
+def test_the_subject_of_a_passive_does_what_it_was_equipped_to_do():
+    rec = extract("The Texas police were given files to build a case against the Mexican consul.")
+    assert ("ACCUSE", {"USA"}, {"MEX"}) in tuples(rec), summary(rec)

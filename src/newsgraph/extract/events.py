@@ -268,7 +268,11 @@ def subject(verb: Token) -> Token | None:
     if verb.dep_ == "advcl" and (
         verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     ):
-        return subject(head)  # ", providing $64 billion"; "transferring missiles to aid Russia"
+        found = subject(head)  # ", providing $64 billion"; "transferring missiles to aid Russia"
+        if found is None and verb.tag_ != "VBG":
+            # "was given files to build a case": the passive subject is to do it
+            found = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return found
     return None
 
 
