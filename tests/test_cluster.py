@@ -130,6 +130,21 @@ def test_a_second_run_on_a_cluster_changes_nothing(
         eng.dispose()
 
 
+def test_the_schedulers_message_log_is_kept_short_so_memory_stays_flat() -> None:
+    # Dask logs the last messages of each scheduler-worker stream in full; ours carry whole
+    # batches of articles and records, so a long log grows the writer by ~0.5 MB a batch
+    import dask
+
+    from newsgraph.cluster import MESSAGE_LOG_LENGTH
+
+    before = dask.config.get("distributed.admin.low-level-log-length")
+    with cluster_extractor("local:1") as extract:
+        assert dask.config.get("distributed.admin.low-level-log-length") == MESSAGE_LOG_LENGTH
+        records = list(extract(iter([Article(id="a", text="Russia attacked Ukraine on Monday.")])))
+    assert [r["doc"]["id"] for r in records] == ["a"]
+    assert dask.config.get("distributed.admin.low-level-log-length") == before
+
+
 def test_a_bad_address_is_refused_clearly() -> None:
     for address, why in [
         ("http://127.0.0.1:8786", "expected tcp://HOST:PORT or local:N"),

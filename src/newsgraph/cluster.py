@@ -14,8 +14,10 @@ Design: Dask does the distribution, newsgraph keeps one writer.
   Dask worker process lives for the whole run), on the first task that worker gets.
 - At most `in_flight` batches are submitted and not yet collected (by default two per worker
   thread: one running, one queued), so the articles read ahead and the records waiting are
-  bounded and memory stays flat however long the input. Results are collected in submission
-  order, so records come back in input order, as `Extractor` requires.
+  bounded and memory stays flat however long the input (Dask's log of recent scheduler-worker
+  messages, which holds whole batches, is kept to `MESSAGE_LOG_LENGTH`; a remote scheduler
+  should be started with `DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH=16`). Results are
+  collected in submission order, so records come back in input order, as `Extractor` requires.
 - A failing task is retried (`retries`, default 2) on any worker. A worker that dies (killed,
   out of memory) loses nothing: the scheduler sends its tasks to another worker (the nanny of a
   local cluster also starts a new worker). A batch that still fails, e.g. because it kills
@@ -73,6 +75,12 @@ def failed_record(article: Article, why: str) -> dict[str, Any]:
     return record.to_dict()
 
 
+# Dask keeps the last `low-level-log-length` messages (default 1,000) of every scheduler-worker
+# stream for debugging, each under 1 MB in full: our tasks carry their articles and records, so
+# that log alone held ~0.5 MB per batch, growing with the run. A short log keeps memory flat.
+MESSAGE_LOG_LENGTH = 16
+
+
 @contextmanager
 def cluster_extractor(
     address: str, *, batch_size: int = 64, retries: int = 2, in_flight: int | None = None
@@ -80,10 +88,22 @@ def cluster_extractor(
     """An `Extractor` that runs extraction on the Dask cluster at `address` (`tcp://HOST:PORT`
     or `local:N`). `in_flight` bounds the batches submitted and not yet collected (default:
     twice the worker threads)."""
+    import dask
     from distributed import Client, LocalCluster
 
+    with (
+        dask.config.set({"distributed.admin.low-level-log-length": MESSAGE_LOG_LENGTH}),
+        _cluster_extractor(address, batch_size, retries, in_flight, Client, LocalCluster) as extract,
+    ):
+        yield extract
+
+
+@contextmanager
+def _cluster_extractor(
+    address: str, batch_size: int, retries: int, in_flight: int | None, Client: Any, LocalCluster: Any
+) -> Iterator[Extractor]:
     batch_size = max(1, batch_size)
-    cluster: LocalCluster | None = None
+    cluster: Any = None
     if address.startswith("local:"):
         try:
             n = int(address.removeprefix("local:"))
