@@ -675,3 +675,8 @@ def test_a_case_with_no_one_against_is_no_event():
 def test_the_subject_of_a_passive_does_what_it_was_equipped_to_do():
     rec = extract("The Texas police were given files to build a case against the Mexican consul.")
     assert ("ACCUSE", {"USA"}, {"MEX"}) in tuples(rec), summary(rec)
+
+
+def test_resigning_in_protest_is_no_protest_by_others():
+    rec = extract("The British foreign secretary resigned in protest on Monday.")
+    assert not any(a["name"].startswith("protesters") for a in rec["actors"]), summary(rec)

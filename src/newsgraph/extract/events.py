@@ -1084,7 +1084,14 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
             continue
         if trigger.type == "NONE" or business_only(actors, recipients):
             continue  # a listed sense that is no political interaction ("press release"), or commerce
-        if not actors and trigger.type == "PROTEST" and token.pos_ == "NOUN" and mode_is_demo(trigger):
+        in_protest = token.dep_ == "pobj" and token.head.lower_ == "in"  # "resigned in protest": theirs
+        if (
+            not actors
+            and trigger.type == "PROTEST"
+            and token.pos_ == "NOUN"
+            and mode_is_demo(trigger)
+            and not in_protest
+        ):
             where = args.local_country(token)
             if where and where not in NON_STATE:
                 actors = [protesters(where, token)]
