@@ -680,3 +680,8 @@ def test_the_subject_of_a_passive_does_what_it_was_equipped_to_do():
 def test_resigning_in_protest_is_no_protest_by_others():
     rec = extract("The British foreign secretary resigned in protest on Monday.")
     assert not any(a["name"].startswith("protesters") for a in rec["actors"]), summary(rec)
+
+
+def test_a_protest_vote_is_no_protest():
+    rec = extract("Analysts in Lima called it a protest vote against the Peruvian government.")
+    assert not any(a["name"].startswith("protesters") for a in rec["actors"]), summary(rec)

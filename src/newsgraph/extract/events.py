@@ -1084,7 +1084,11 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
             continue
         if trigger.type == "NONE" or business_only(actors, recipients):
             continue  # a listed sense that is no political interaction ("press release"), or commerce
-        in_protest = token.dep_ == "pobj" and token.head.lower_ == "in"  # "resigned in protest": theirs
+        # "resigned in protest" (theirs), "a protest vote" (a kind of vote): no protest by others
+        in_protest = (token.dep_ == "pobj" and token.head.lower_ == "in") or token.dep_ in {
+            "compound",
+            "amod",
+        }
         if (
             not actors
             and trigger.type == "PROTEST"
