@@ -39,3 +39,15 @@ def load() -> Language:
     nlp.add_pipe("newline_sentences", before="parser")
     nlp.max_length = 6_000_000
     return nlp
+
+
+TEXT_KEY = "newsgraph.text"
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy joins its tokens anew on every `doc.text` (several
+    milliseconds on a long article, which add up when a rule asks for it per verb or quote)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)

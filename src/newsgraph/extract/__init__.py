@@ -33,6 +33,7 @@ from newsgraph.extract.places import find_places
 from newsgraph.extract.quantities import distinct, quantities_with_heads
 from newsgraph.extract.resolve import resolve_countries
 from newsgraph.extract.timex import find_times
+from newsgraph.nlp import text_of
 from newsgraph.record import Doc as DocMeta
 from newsgraph.record import Record
 
@@ -55,7 +56,7 @@ def extract_record(doc: Doc, article: Article) -> Record:
     meta = DocMeta(
         id=article.id, title=article.title, date=article.date, source=article.source, url=article.url
     )
-    record = Record(doc=meta, text=doc.text)
+    record = Record(doc=meta, text=text_of(doc))
     if not record.text.strip():
         record.warnings.append("empty text")
         return record

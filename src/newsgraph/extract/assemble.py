@@ -25,6 +25,7 @@ from newsgraph.extract.resolve import NON_STATE
 from newsgraph.extract.status import clause_verb, event_status, is_negated
 from newsgraph.extract.timex import TimeExpr, time_for
 from newsgraph.lexicon import word_classes
+from newsgraph.nlp import text_of
 from newsgraph.record import Actor, Claim, Event, Quantity, Span
 
 SELF_PRONOUNS = {"we", "i", "they"}  # "officials stated they have not received ..."
@@ -199,7 +200,7 @@ def attribute(candidates: Iterable[Candidate], frames: list[Frame]) -> Iterator[
 
 def build_claims(doc: Doc, frames: list[Frame], events: list[Event], actors: dict[str, Actor]) -> list[Claim]:
     claims: list[Claim] = []
-    text = doc.text  # built anew on every access: take it once
+    text = text_of(doc)
 
     def span(offsets: tuple[int, int] | None) -> Span | None:
         return None if offsets is None else Span(text[offsets[0] : offsets[1]], *offsets)

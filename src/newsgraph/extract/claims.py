@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.actors import Mention
 from newsgraph.extract.events import Arguments, subject
 from newsgraph.lexicon import lemma_of, rows, word_classes
+from newsgraph.nlp import text_of
 
 OPENING = {"“", "«", "„"}
 CLOSING = {"”", "»"}
@@ -236,7 +237,7 @@ def unparsed_source(verb: Token) -> Token | None:
 
 
 def find_frames(doc: Doc, args: Arguments) -> list[Frame]:
-    quotes = quote_spans(doc.text)
+    quotes = quote_spans(text_of(doc))
     frames = with_colon_quotes(doc, args, quotes, list(verb_frames(doc, args, quotes)))
     frames += according_to_frames(doc, args)
     frames = [  # "according to Yonhap, the army has been told to prepare": Yonhap's words
@@ -258,9 +259,10 @@ def find_frames(doc: Doc, args: Arguments) -> list[Frame]:
 def colon_before(doc: Doc, quote: tuple[int, int]) -> Token | None:
     """The colon right before a quote's opening mark ('She continued: "..."'), if any."""
     k = quote[0] - 2  # the opening mark is at quote[0] - 1
-    while k >= 0 and doc.text[k].isspace():
+    text = text_of(doc)
+    while k >= 0 and text[k].isspace():
         k -= 1
-    if k < 0 or doc.text[k] != ":":
+    if k < 0 or text[k] != ":":
         return None
     span = doc.char_span(k, k + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -333,7 +335,8 @@ def quotes_near(
     before = [q for q in here if q[1] <= verb.idx]
     after = [q for q in here if q[0] > verb.idx]
     end = verb.idx + len(verb.text)
-    after += [q for q in quotes if q[0] > end and INTRODUCES.fullmatch(verb.doc.text[end : q[0]])][:1]
+    text = text_of(verb.doc)
+    after += [q for q in quotes if q[0] > end and INTRODUCES.fullmatch(text[end : q[0]])][:1]
     if said is not None:
         covered = [(s, e) for s, e in here if s < said[1] and e > said[0]]
         if covered and covered[-1] in before and after and after[0][0] - verb.idx < CUE_GAP:

@@ -47,6 +47,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.lexicon import rows
+from newsgraph.nlp import text_of
 
 __all__ = ["TimeExpr", "find_times", "resolve", "time_for"]
 
@@ -719,7 +720,7 @@ def pattern_spans(doc: Doc, taken: set[int]) -> list[Span]:
     blocked = {i for e in doc.ents if e.label_ not in TIME_LABELS for i in range(e.start, e.end)}
     taken = set(taken)
     found: list[Span] = []
-    text = doc.text  # rebuilt on every access: take it once
+    text = text_of(doc)
     for pattern in PATTERNS:
         for m in pattern.finditer(text):
             span = doc.char_span(m.start("t"), m.end("t"), alignment_mode="expand")
