@@ -685,3 +685,18 @@ def test_resigning_in_protest_is_no_protest_by_others():
 def test_a_protest_vote_is_no_protest():
     rec = extract("Analysts in Lima called it a protest vote against the Peruvian government.")
     assert not any(a["name"].startswith("protesters") for a in rec["actors"]), summary(rec)
+
+
+def test_a_state_allowing_people_to_return_agrees_to_it():
+    rec = extract("Kenya will allow 5,000 Kenyan refugees in Somalia to return home next month.")
+    assert ("AGREE", {"KEN"}, {"KEN"}) in tuples(rec), summary(rec)
+
+
+def test_a_law_allowing_something_is_no_agreement():
+    rec = extract("The new law allows Peruvian citizens to vote abroad.")
+    assert "AGREE" not in types(rec), summary(rec)
+
+
+def test_allowing_something_in_a_purpose_clause_is_no_agreement():
+    rec = extract("Peru's president resigned on Friday to allow Peruvian voters to choose a successor.")
+    assert "AGREE" not in types(rec), summary(rec)
