@@ -353,3 +353,10 @@ def test_he_opening_a_sentence_is_the_previous_subject():
 def test_former_members_of_a_body_do_not_act_for_it():
     rec = extract("Lund was helped by former members of the Taliban.")
     assert all(actors_by_id(rec)[i]["name"] != "Taliban" for e in rec["events"] for i in e["actors"])
+
+
+def test_their_after_two_conjoined_subjects_is_both():
+    rec = extract("Chile and Peru restored their diplomatic ties on Monday.")
+    support = [e for e in rec["events"] if e["type"] == "SUPPORT"]
+    assert support, summary(rec)
+    assert {actors_by_id(rec)[i]["country"] for i in support[0]["actors"]} == {"CHL", "PER"}

@@ -82,6 +82,9 @@ def antecedents(doc: Doc, mentions: list[Mention], markers: dict[int, str]) -> d
         halves = _halves(mentions, _compass(token) or "") if _compass(token) else []
         if bound is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             out[token.i] = [bound]  # "Honcharuk filed his resignation": his = the subject
+            if lower in GROUP_PRONOUNS:  # "Chile and Peru upgraded their ties": both of them
+                heads = {m.head: m for m in mentions}
+                out[token.i] += [heads[c.i] for c in doc[bound.head].conjuncts if c.i in heads]
         elif previous is not None:
             # "Officers of the army crossed ... They fired ...", "Rathbun asked for donations for
             # Montalvo. He described him as ...": a sentence that opens with a subject pronoun
