@@ -700,3 +700,8 @@ def test_a_law_allowing_something_is_no_agreement():
 def test_allowing_something_in_a_purpose_clause_is_no_agreement():
     rec = extract("Peru's president resigned on Friday to allow Peruvian voters to choose a successor.")
     assert "AGREE" not in types(rec), summary(rec)
+
+
+def test_complaining_to_one_party_about_another_accuses_the_other():
+    rec = extract("Lebanon complained to the United Nations on Tuesday over two Israeli air strikes.")
+    assert ("ACCUSE", {"LBN"}, {"ISR"}) in tuples(rec), summary(rec)
