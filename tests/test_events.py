@@ -705,3 +705,15 @@ def test_allowing_something_in_a_purpose_clause_is_no_agreement():
 def test_complaining_to_one_party_about_another_accuses_the_other():
     rec = extract("Lebanon complained to the United Nations on Tuesday over two Israeli air strikes.")
     assert ("ACCUSE", {"LBN"}, {"ISR"}) in tuples(rec), summary(rec)
+
+
+def test_announcing_a_coercive_act_of_ones_own_is_a_threat():
+    rec = extract("Chile's government announced on Sunday that it will impose a curfew on Peruvian migrants.")
+    threat = [e for e in rec["events"] if e["type"] == "THREATEN"]
+    assert threat and threat[0]["status"] == "asserted", summary(rec)
+    assert any(e["type"] == "COERCE" and e["status"] == "possible" for e in rec["events"])
+
+
+def test_reporting_anothers_attack_is_no_threat():
+    rec = extract("Officials in Kyiv said Russian forces would attack the city again.")
+    assert "THREATEN" not in types(rec), summary(rec)

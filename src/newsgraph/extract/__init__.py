@@ -24,6 +24,7 @@ from newsgraph.extract.assemble import (
     first_person,
     grievances,
     situate,
+    threats,
 )
 from newsgraph.extract.claims import find_frames
 from newsgraph.extract.coref import antecedents, link_definite_roles, link_short_names
@@ -81,6 +82,7 @@ def extract_record(doc: Doc, article: Article) -> Record:
         found_events = [c for c in found_events if not speaks(c.trigger.sent, domain)]
     candidates = list(attribute(found_events, frames))
     candidates += attribute(list(grievances(doc, frames, candidates)), frames)
+    candidates += attribute(list(threats(doc, frames, candidates)), frames)
     speakers = [m for f in frames for m in f.speakers]
     found = quantities_with_heads(doc)
     situate(doc, candidates, find_times(doc, article.date), find_places(doc), found, args, frames)

@@ -133,6 +133,43 @@ def grievances(doc: Doc, frames: list[Frame], candidates: list[Candidate]) -> It
                 break
 
 
+THREATS = {"COERCE", "SANCTION", "ASSAULT"}  # what a side announcing it will do is threatening
+
+
+def threats(doc: Doc, frames: list[Frame], candidates: list[Candidate]) -> Iterator[Candidate]:
+    """ "The president announced he will extend the curfew", "NATO said it would tighten the
+    blockade": a side announcing a coercive act of its own that has not happened yet is
+    threatening it (THREATEN, made where the cue is; PLOVER and CAMEO code it so). The act
+    itself stays, as possible."""
+    for frame in frames:
+        if not frame.speakers or frame.stance != "assert":
+            continue
+        said_by = {m.key for m in frame.speakers}
+        for c in candidates:
+            if c.type not in THREATS or c.status != "possible" or not frame.contains(c.trigger.idx):
+                continue
+            # the speaker's own act: the same actor, or its state ("Chile's government ... it")
+            own = bool(said_by & {m.key for m in c.actors}) or any(
+                s.country == a.country and "state" in {s.kind, a.kind} and s.country not in NON_STATE
+                for s in frame.speakers
+                for a in c.actors
+            )
+            if own:
+                evidence = (
+                    f"'{frame.speakers[0].name}' announces a {c.type} of its own, not yet done -> THREATEN"
+                )
+                yield Candidate(
+                    "THREATEN",
+                    None,
+                    doc[frame.cue_token],
+                    list(frame.speakers),
+                    list(c.recipients),
+                    evidence,
+                    0.6,
+                )
+                break
+
+
 DENIAL_WINDOW = 1500  # characters back from a denial to the claim it answers
 NEAR_WINDOW = 800  # ... and to the last claim by another party, when none names the denier
 ANAPHORIC_CLAIMS = {"allegation", "accusation", "claim", "charge", "assertion", "suggestion", "criticism"}
