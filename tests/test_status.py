@@ -375,3 +375,8 @@ def test_an_act_refused_or_failed_did_not_happen():
 def test_an_act_not_refused_is_no_negation():
     rec = run("Brazil did not refuse to send aid to Haiti.")
     assert event_at(rec, "send")["status"] != "negated"
+
+
+def test_being_prepared_to_act_makes_the_act_possible():
+    rec = run("Peru's government is prepared to impose a curfew on Lima.")
+    assert [e["status"] for e in events_of(rec, "COERCE")] == ["possible"], summary(rec)
