@@ -717,3 +717,13 @@ def test_announcing_a_coercive_act_of_ones_own_is_a_threat():
 def test_reporting_anothers_attack_is_no_threat():
     rec = extract("Officials in Kyiv said Russian forces would attack the city again.")
     assert "THREATEN" not in types(rec), summary(rec)
+
+
+def test_an_act_held_over_the_other_side_unless_it_complies_is_a_threat():
+    rec = extract("Kenya announced that it will withdraw its troops from Somalia unless Somalia pays them.")
+    assert any(e["type"] == "THREATEN" for e in rec["events"]), summary(rec)
+
+
+def test_aid_offered_unless_something_happens_is_no_threat():
+    rec = extract("Chile said it will send aid to Peru unless the storm passes.")
+    assert "THREATEN" not in types(rec), summary(rec)

@@ -134,6 +134,7 @@ def grievances(doc: Doc, frames: list[Frame], candidates: list[Candidate]) -> It
 
 
 THREATS = {"COERCE", "SANCTION", "ASSAULT"}  # what a side announcing it will do is threatening
+GIVING = {"AID", "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "REQUEST"}  # no threat "unless"
 
 
 def threats(doc: Doc, frames: list[Frame], candidates: list[Candidate]) -> Iterator[Candidate]:
@@ -146,7 +147,15 @@ def threats(doc: Doc, frames: list[Frame], candidates: list[Candidate]) -> Itera
             continue
         said_by = {m.key for m in frame.speakers}
         for c in candidates:
-            if c.type not in THREATS or c.status != "possible" or not frame.contains(c.trigger.idx):
+            # "will withdraw its force unless ...": any act held over the other side is a threat
+            unless = c.type not in GIVING and any(
+                t.lower_ == "unless" and t.dep_ == "mark" for t in c.trigger.subtree
+            )
+            if (
+                (c.type not in THREATS and not unless)
+                or c.status != "possible"
+                or not frame.contains(c.trigger.idx)
+            ):
                 continue
             # the speaker's own act: the same actor, or its state ("Chile's government ... it")
             own = bool(said_by & {m.key for m in c.actors}) or any(
