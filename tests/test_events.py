@@ -727,3 +727,16 @@ def test_an_act_held_over_the_other_side_unless_it_complies_is_a_threat():
 def test_aid_offered_unless_something_happens_is_no_threat():
     rec = extract("Chile said it will send aid to Peru unless the storm passes.")
     assert "THREATEN" not in types(rec), summary(rec)
+
+
+def test_calling_the_other_sides_account_a_pretext_rejects_it():
+    rec = extract(
+        "Armenia's defence ministry said: \"Azerbaijani troops shelled our villages under the false "
+        'pretext that Armenian forces fired first."'
+    )
+    assert ("REJECT", {"ARM"}, {"AZE"}) in tuples(rec), summary(rec)
+
+
+def test_a_pretext_in_the_narrators_words_makes_no_rejection():
+    rec = extract("Azerbaijani troops shelled Armenian villages under the pretext of a border incident.")
+    assert "REJECT" not in types(rec), summary(rec)

@@ -20,6 +20,7 @@ from newsgraph.extract.assemble import (
     build_events,
     demands,
     denials,
+    discredits,
     enemies,
     first_person,
     grievances,
@@ -76,7 +77,12 @@ def extract_record(doc: Doc, article: Article) -> Record:
     frames = find_frames(doc, args)
     args.antecedents.update(first_person(doc, frames))
     args.antecedents.update(enemies(doc, frames, mentions))
-    found_events = [*find_events(doc, args), *demands(doc, frames, args), *denials(doc, frames, args)]
+    found_events = [
+        *find_events(doc, args),
+        *demands(doc, frames, args),
+        *denials(doc, frames, args),
+        *discredits(doc, frames, args),
+    ]
     domain = off_topic(doc)
     if domain is not None:  # a match report: only the sentences that are not about the game
         found_events = [c for c in found_events if not speaks(c.trigger.sent, domain)]

@@ -16,6 +16,7 @@ from newsgraph.extract.events import (
     article_adversary,
     context_recipients,
     domestic_target,
+    subject,
     two_sided,
     unattributed,
     unidentified_attackers,
@@ -177,6 +178,31 @@ def threats(doc: Doc, frames: list[Frame], candidates: list[Candidate]) -> Itera
                     0.6,
                 )
                 break
+
+
+def discredits(doc: Doc, frames: list[Frame], args: Arguments) -> Iterator[Candidate]:
+    """ "KCNA said: '... fired shells under the absurd pretext that the KPA fired first'": a
+    source calling the other side's account a pretext or a fabrication rejects it (REJECT by the
+    source of the words around it, made where its cue is; the account itself is denied)."""
+    for frame in frames:
+        if frame.stance != "discredit":
+            continue
+        outer = [g for g in frames if g is not frame and g.speakers and g.contains(frame.cue[0])]
+        if not outer:
+            continue  # the narrator's word: no one rejects anything
+        teller = min(outer, key=lambda g: g.content[1] - g.content[0])
+        verb = doc[frame.cue_token]
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        holder = subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        told = {m.key for m in teller.speakers}
+        whom = [m for m in args.of(holder) if m.key not in told]
+        if whom and any(m.country for m in teller.speakers + whom):
+            word = doc[frame.cue_token].text
+            evidence = f"'{teller.speakers[0].name}' calls what '{whom[0].name}' says a {word} -> REJECT"
+            yield Candidate(
+                "REJECT", None, doc[teller.cue_token], list(teller.speakers), whom, evidence, 0.55
+            )
 
 
 DENIAL_WINDOW = 1500  # characters back from a denial to the claim it answers
