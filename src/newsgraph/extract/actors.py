@@ -21,6 +21,8 @@ from spacy.vocab import Vocab
 
 from newsgraph.lexicon import Entry, civil_society, gazetteer, lemma_of, roles, rows, titles, word_classes
 
+NON_STATE = {"IGO", "NGO", "MNC"}  # "countries" of actors that belong to no state
+
 # Sector precedence when several role words name one organisation ("Police Department").
 SECTOR_RANK = {s: i for i, s in enumerate(["COP", "MIL", "JUD", "LEG", "SPY", "REB", "PTY", "JRN", "MED"])}
 PERSON_NER = {"PERSON"}
@@ -69,7 +71,7 @@ def _matcher(vocab: Vocab) -> tuple[PhraseMatcher, dict[int, Entry]]:
 
 def misread_place(span: Span, entry: Entry, ents: dict[int, Name], surnames: set[str]) -> bool:
     """A country or capital name that is part of something else here: a person's name
-    ("Jordan Whitfield"; "Valeska Paris ... Paris said") or a longer place ("New Jersey")."""
+    ("Jordan Whitfield"; "Lena Lyon ... Lyon said") or a longer place ("New Jersey")."""
     if entry.kind != "state" or len(span) != 1:
         return False
     person = ents.get(span.start)
@@ -151,7 +153,7 @@ def modifier_tokens(head: Token, markers: dict[int, str] | None = None) -> list[
         if child.dep_ == "prep" and child.lower_ in {"of", "in", "from", "for"}:
             words = [t for t in child.subtree if t.i > child.i][:6]
             if child.lower_ == "from" and markers is not None:
-                words = [t for t in words if markers.get(t.i) not in {"IGO", "NGO", "MNC"}]
+                words = [t for t in words if markers.get(t.i) not in NON_STATE]
             out += words
     return out
 
@@ -167,12 +169,17 @@ def state_mention(country: str, i: int, rule: str) -> Mention:
     return Mention(i, i + 1, i, name, "state", country, "GOV", None, f"state:{country}", rule)
 
 
+@cache
+def person_words() -> frozenset[str]:
+    """Nouns that say a name is a person's: "woman", "minister", "spokesman"."""
+    persons = {r for r, (kind, _) in roles().items() if kind == "person"}
+    return word_classes()["person"] | frozenset(titles()) | persons
+
+
 def described_people(doc: Doc) -> list[Span]:
     """Names the tagger took for places or missed, that an apposition shows to be people:
-    "Valeska Paris, an Australian woman, ...", "Lena Ortiz, a former soldier, ..."."""
-    people = (
-        word_classes()["person"] | set(titles()) | {r for r, (kind, _) in roles().items() if kind == "person"}
-    )
+    "Dakota Kenya, an American woman, ...", "Aurelia Madrid, a Chilean nurse, ..."."""
+    people = person_words()
     found = []
     for token in doc:
         if token.dep_ != "appos" or token.lemma_.lower() not in people or token.head.pos_ != "PROPN":
@@ -286,7 +293,7 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
             sector = civil_society()[ent.root.lemma_.lower()] or None
             add(entity_mention(ent, "organization", "NGO", sector, f"org:{ent.text}", "named NGO"))
         elif ent.label_ in ORG_NER:
-            # "the Russian state agency TASS", "the Scientology publication Freedom Magazine"
+            # "the Russian state agency TASS", "the Kremlin-funded channel Zvezda Plus"
             described = ent.root.head if ent.root.dep_ == "appos" else ent.root
             country = marker_country(ent, markers) or marker_country(
                 [t for t in described.subtree if t.i < ent.start], markers
@@ -328,7 +335,7 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
 
     for token in doc:
         # "Whitmore stated" after "Steve Whitmore": a surname the tagger missed, as a source or
-        # as a side ("Montalvo turned himself in")
+        # as a side ("Okafor surrendered")
         if (
             token.i not in taken
             and token.text in surnames

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.actors import Mention, state_mention
+from newsgraph.extract.actors import NON_STATE, Mention, state_mention
 from newsgraph.extract.claims import Frame
 from newsgraph.extract.events import (
     Arguments,
@@ -16,13 +16,12 @@ from newsgraph.extract.events import (
     article_adversary,
     context_recipients,
     domestic_target,
+    implied_group,
     subject,
     two_sided,
     unattributed,
-    unidentified_attackers,
 )
 from newsgraph.extract.places import PlaceMention, place_for, place_index
-from newsgraph.extract.resolve import NON_STATE
 from newsgraph.extract.status import clause_verb, event_status, is_negated
 from newsgraph.extract.timex import TimeExpr, time_for
 from newsgraph.lexicon import word_classes
@@ -49,21 +48,22 @@ def first_person(doc: Doc, frames: list[Frame]) -> dict[int, list[Mention]]:
 def enemies(doc: Doc, frames: list[Frame], mentions: list[Mention]) -> dict[int, list[Mention]]:
     """ "The enemy" in a side's own words is the other side: the one country besides the
     speaker's that the article names most as a state ("... prepare against the enemy's
-    possible counteractions", added KCNA -> South Korea). Nothing on a tie."""
+    possible counteractions", said the Armenian army -> Azerbaijan). Nothing on a tie."""
     states = Counter(m.country for m in mentions if m.kind == "state" and m.country not in NON_STATE | {None})
     words = word_classes()["enemy"]
+    ranked = states.most_common()
     out: dict[int, list[Mention]] = {}
     for frame in frames:
         own = {m.country for m in frame.speakers}
-        others = [(c, n) for c, n in states.most_common() if c not in own]
-        if not frame.speakers or None in own or not others:
-            continue
-        if len(others) > 1 and others[1][1] == others[0][1]:
+        if not frame.speakers or None in own:
             continue
         span = doc.char_span(*frame.content, alignment_mode="expand")
-        for t in span or []:
-            if t.lemma_.lower() in words and t.i not in out:
-                out[t.i] = [state_mention(str(others[0][0]), t.i, "the enemy, in a side's own words")]
+        named = [t for t in span or [] if t.lemma_.lower() in words and t.i not in out]
+        others = [(c, n) for c, n in ranked if c not in own]
+        if not named or not others or (len(others) > 1 and others[1][1] == others[0][1]):
+            continue
+        for t in named:
+            out[t.i] = [state_mention(str(others[0][0]), t.i, "the enemy, in a side's own words")]
     return out
 
 
@@ -181,7 +181,7 @@ def threats(doc: Doc, frames: list[Frame], candidates: list[Candidate]) -> Itera
 
 
 def discredits(doc: Doc, frames: list[Frame], args: Arguments) -> Iterator[Candidate]:
-    """ "KCNA said: '... fired shells under the absurd pretext that the KPA fired first'": a
+    """ "The ministry said: '... shelled our villages under the false pretext that we fired first'": a
     source calling the other side's account a pretext or a fabrication rejects it (REJECT by the
     source of the words around it, made where its cue is; the account itself is denied)."""
     for frame in frames:
@@ -390,7 +390,7 @@ def quantity_owner(doc: Doc, head: int | None, by_token: dict[int, Candidate]) -
 
 def sentence_place_country(doc: Doc, where: dict[int, PlaceMention], c: Candidate) -> str | None:
     """The country of the first place its sentence names as a place ("outside the Iraqi city
-    of Basra"), not as a modifier of a side ("US servicemen")."""
+    of Mosul"), not as a modifier of a side ("US servicemen")."""
     sides = {i for m in c.actors + c.recipients for i in range(m.start, m.end)}
     sent = c.trigger.sent
     for i in range(sent.start, sent.end):
@@ -425,7 +425,8 @@ def situate(
         if c.type == "ASSAULT" and not c.actors and c.recipients and unattributed(c.trigger):
             country = (c.place or {}).get("country") or sentence_place_country(doc, where, c)
             if country:
-                c.actors = [unidentified_attackers(country, c.trigger)]
+                rule = "no attacker named: the country where it happened"
+                c.actors = [implied_group("unidentified attackers in", country, c.trigger, None, rule)]
                 c.evidence += f"; no attacker named: unidentified attackers where it happened ({country})"
     anchors = event_anchors(candidates)
     for q, head in quantities:

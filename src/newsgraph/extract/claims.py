@@ -31,7 +31,7 @@ CLAIM_WORDS = word_classes()["claimword"]
 # a cue that ends its paragraph with a comma or colon introduces the quote opening the next
 INTRODUCES = re.compile(r"\s*[,:]\s*[\"“«„]")
 FINITE = {"VBD", "VBZ", "VBP"}
-NAMED_AFTER = {"dobj", "nsubj", "attr", "npadvmod", "dep"}  # '"...", added KCNA': the name after the cue
+NAMED_AFTER = {"dobj", "nsubj", "attr", "npadvmod", "dep"}  # '"...", added TASS': the name after the cue
 LOOSE = {"npadvmod", "dep", "appos", "conj"}  # a name the parser hung elsewhere than on its verb
 ASIDES = {"which", "as", "while", "although", "though", "whereas"}  # not "where": a place in the content
 
@@ -216,7 +216,7 @@ def source_of(verb: Token) -> Token | None:
 
 def unparsed_source(verb: Token) -> Token | None:
     """The speaker of a finite cue the parser left with no subject: the name right after it
-    when it follows a quote ('"...", added KCNA.', read as its object), else the name right
+    when it follows a quote ('"...", added TASS.', read as its object), else the name right
     before it, set off by commas ('Tom Molomby, SC, said that', hung on another word)."""
     doc = verb.doc
     before = [t for t in doc[verb.sent.start : verb.i] if not t.is_space]
@@ -289,7 +289,7 @@ def with_colon_quotes(
     doc: Doc, args: Arguments, quotes: list[tuple[int, int]], frames: list[Frame]
 ) -> list[Frame]:
     """A quote after a colon is what the verb before the colon says, whatever the verb
-    ('She continued: "..."', 'Sunak defended the record ...: "..."'): a claim of its own, the
+    ('She continued: "..."', 'the minister defended the plan ...: "..."'): a claim of its own, the
     verb's other content ending at the colon, and no other verb's."""
     table = cues()
     for quote in quotes:

@@ -68,6 +68,7 @@ def _before(mentions: list[Mention], token: Token) -> list[Mention]:
 def antecedents(doc: Doc, mentions: list[Mention], markers: dict[int, str]) -> dict[int, list[Mention]]:
     """Token index of a pronoun or definite description -> the mentions it refers to."""
     by_head = {m.head for m in mentions}
+    heads = {m.head: m for m in mentions}
     out: dict[int, list[Mention]] = {}
     for token in doc:
         if token.i in by_head:
@@ -83,11 +84,10 @@ def antecedents(doc: Doc, mentions: list[Mention], markers: dict[int, str]) -> d
         if bound is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             out[token.i] = [bound]  # "Honcharuk filed his resignation": his = the subject
             if lower in GROUP_PRONOUNS:  # "Chile and Peru upgraded their ties": both of them
-                heads = {m.head: m for m in mentions}
                 out[token.i] += [heads[c.i] for c in doc[bound.head].conjuncts if c.i in heads]
         elif previous is not None:
-            # "Officers of the army crossed ... They fired ...", "Rathbun asked for donations for
-            # Montalvo. He described him as ...": a sentence that opens with a subject pronoun
+            # "Officers of the army crossed ... They fired ...", "Ortiz asked for help for
+            # Berg. He described him as ...": a sentence that opens with a subject pronoun
             # continues the one before, whose subject it takes up
             out[token.i] = [previous]
         elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:

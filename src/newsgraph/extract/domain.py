@@ -25,9 +25,9 @@ def off_topic(doc: Doc) -> str | None:
     words = [t.lower_ for t in doc if t.is_alpha]
     if not words:
         return None
-    bigrams = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    grams = words_and_bigrams(doc)
     for domain, terms in domain_terms().items():
-        hits = [w for w in words + bigrams if w in terms]
+        hits = [w for w in grams if w in terms]
         if len(hits) >= MIN_HITS and len(set(hits)) >= MIN_DISTINCT and len(hits) / len(words) >= MIN_SHARE:
             return domain
     return None
@@ -35,7 +35,11 @@ def off_topic(doc: Doc) -> str | None:
 
 def speaks(sentence: Span, domain: str) -> bool:
     """Whether a sentence uses a word (or two-word term) of the domain."""
-    words = [t.lower_ for t in sentence if t.is_alpha]
-    bigrams = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     terms = domain_terms()[domain]
-    return any(w in terms for w in words + bigrams)
+    return any(w in terms for w in words_and_bigrams(sentence))
+
+
+def words_and_bigrams(tokens: Doc | Span) -> list[str]:
+    """Lower-cased words, then each pair of neighbours ("world cup")."""
+    words = [t.lower_ for t in tokens if t.is_alpha]
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]

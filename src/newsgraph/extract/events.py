@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.actors import Mention, role_of, state_mention
+from newsgraph.extract.actors import NON_STATE, Mention, role_of, state_mention
 from newsgraph.extract.quantities import unit
 from newsgraph.extract.resolve import focus_country
 from newsgraph.lexicon import (
@@ -29,7 +29,6 @@ from newsgraph.lexicon import (
 )
 from newsgraph.record import Quantity
 
-NON_STATE = {"IGO", "NGO", "MNC"}
 STATE_PREPS = {"on", "for", "in"}  # an event noun a light verb takes through a preposition
 ONE_SIDED = {"MOBILIZE", "RETREAT", "REJECT"}  # moving forces, a resignation, a denial
 VAGUE_SIDES = {"western", "foreign", "international", "unknown", "unidentified", "arab", "muslim"}
@@ -862,21 +861,7 @@ def domestic_target(c: Candidate) -> list[Mention]:
         return []  # "a travel ban", "visa restrictions": on foreigners, not on its own people
     if restriction and authority:
         # its own people: a side of its own, not the state again
-        name = f"people of {gazetteer().country_names.get(first.country, first.country)}"
-        return [
-            Mention(
-                c.trigger.i,
-                c.trigger.i + 1,
-                c.trigger.i,
-                name,
-                "group",
-                first.country,
-                "CVL",
-                None,
-                f"domestic:{first.country}",
-                "the actor's own country",
-            )
-        ]
+        return [implied_group("people of", first.country, c.trigger, "CVL", "the actor's own country")]
     if c.type == "PROTEST" and first.kind != "state":
         return [state_mention(first.country, c.trigger.i, "the protesters' own government")]
     return []
@@ -994,44 +979,18 @@ def article_adversary(c: Candidate, candidates: list[Candidate]) -> list[Mention
     return list(sides.values())
 
 
-def unidentified_attackers(country: str, token: Token) -> Mention:
-    """The side of an attack no one is named for, where it happened ("a roadside bomb near
-    Samarra killed ..." -> attackers in IRQ), as PLOVER codes it: a group, not the state."""
+def implied_group(what: str, country: str, token: Token, sector: str | None, rule: str) -> Mention:
+    """A side the text implies but does not name, as a group of a country: "unidentified
+    attackers (Iraq)" for a bomb no one is named for (PLOVER codes it to where it happened),
+    "protesters (Iran)" for protests no one is named for, "people of Chile" for a curfew."""
+    name = f"{what} {gazetteer().country_names.get(country, country)}"
+    key = f"{what.split()[0]}:{country}"
     return Mention(
-        token.i,
-        token.i + 1,
-        token.i,
-        f"unidentified attackers ({country})",
-        "group",
-        country,
-        None,
-        None,
-        f"unidentified:{country}",
-        "no attacker named: the country where it happened",
+        token.i, token.i + 1, token.i, name, "group", country, sector, None, key, rule, plural=True
     )
 
 
-def mode_is_demo(trigger: Trigger) -> bool:
-    return trigger.mode in {"demo", "riot"}
-
-
-def protesters(country: str, token: Token) -> Mention:
-    """Who protests when no one is named ("the 2014 protests", "protests erupted in Tehran"):
-    civilians of the country where it happens."""
-    name = f"protesters ({gazetteer().country_names.get(country, country)})"
-    return Mention(
-        token.i,
-        token.i + 1,
-        token.i,
-        name,
-        "group",
-        country,
-        "CVL",
-        None,
-        f"protesters:{country}",
-        "no one named: protesters where it happens",
-        plural=True,
-    )
+CROWD_MODES = {"demo", "riot"}  # protest modes that are crowds in the street
 
 
 LOCAL_SLOT = "local"  # triggers.tsv: no one named, the authorities where it happens
@@ -1094,12 +1053,14 @@ def find_events(doc: Doc, args: Arguments) -> Iterator[Candidate]:
             not actors
             and trigger.type == "PROTEST"
             and token.pos_ == "NOUN"
-            and mode_is_demo(trigger)
+            and trigger.mode in CROWD_MODES
             and not in_protest
         ):
             where = args.local_country(token)
             if where and where not in NON_STATE:
-                actors = [protesters(where, token)]
+                actors = [
+                    implied_group("protesters in", where, token, "CVL", "no one named: protesters there")
+                ]
                 notes += f"; no one named: protesters where it happens ({where})"
         if not (any(m.country for m in actors) or any(m.country for m in recipients)):
             continue

@@ -7,9 +7,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.actors import Mention
-
-NON_STATE = {"IGO", "NGO", "MNC"}
+from newsgraph.extract.actors import NON_STATE, Mention
 
 
 def resolve_countries(doc: Doc, mentions: list[Mention], markers: dict[int, str]) -> None:
