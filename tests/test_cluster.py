@@ -170,7 +170,9 @@ def test_a_worker_killed_mid_batch_loses_nothing(
 
     eng = store.open(f"sqlite:///{tmp_path / 'killed.db'}")
     try:
-        with cluster_extractor(dask_cluster.scheduler_address, batch_size=BATCH) as extractor:
+        # a deep queue, so that workers are still extracting when the writer is a few batches
+        # in (with the default of two batches per worker, fast workers can be idle by then)
+        with cluster_extractor(dask_cluster.scheduler_address, batch_size=BATCH, in_flight=16) as extractor:
 
             def with_a_kill(articles: Iterator[Article]) -> Iterator[dict[str, Any]]:
                 for n, record in enumerate(extractor(articles), 1):
