@@ -10,7 +10,7 @@ import pycountry
 import pytest
 
 from newsgraph import lexicon
-from newsgraph.extract.events import SENSES
+from newsgraph.extract.senses import SENSES
 from newsgraph.lexicon import rows, split
 
 PLOVER_TYPES = {

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from newsgraph.article import Article
 from newsgraph.extract.actors import find_mentions
+from newsgraph.extract.arguments import Arguments
 from newsgraph.extract.assemble import (
     attribute,
     build_actors,
@@ -30,7 +31,7 @@ from newsgraph.extract.assemble import (
 from newsgraph.extract.claims import find_frames
 from newsgraph.extract.coref import antecedents, link_definite_roles, link_short_names
 from newsgraph.extract.domain import off_topic, speaks
-from newsgraph.extract.events import Arguments, find_events
+from newsgraph.extract.events import find_events
 from newsgraph.extract.places import find_places
 from newsgraph.extract.quantities import distinct, quantities_with_heads
 from newsgraph.extract.resolve import resolve_countries

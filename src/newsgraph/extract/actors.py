@@ -169,6 +169,19 @@ def state_mention(country: str, i: int, rule: str) -> Mention:
     return Mention(i, i + 1, i, name, "state", country, "GOV", None, f"state:{country}", rule)
 
 
+def political(m: Mention) -> bool:
+    """States, office holders, forces and national groups: actors of politics, not passers-by
+    or companies."""
+    if m.sector == "BUS" or m.country == "MNC":
+        return False
+    return (
+        m.kind == "state"
+        or m.sector is not None
+        or m.country in {"IGO", "NGO"}
+        or (m.kind == "group" and m.country is not None)
+    )
+
+
 @cache
 def person_words() -> frozenset[str]:
     """Nouns that say a name is a person's: "woman", "minister", "spokesman"."""

@@ -9,20 +9,14 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import NON_STATE, Mention, state_mention
+from newsgraph.extract.arguments import Arguments
 from newsgraph.extract.claims import Frame
-from newsgraph.extract.events import (
-    Arguments,
-    Candidate,
-    article_adversary,
-    context_recipients,
-    domestic_target,
-    implied_group,
-    subject,
-    two_sided,
-    unattributed,
-)
+from newsgraph.extract.events import Candidate, two_sided
 from newsgraph.extract.places import PlaceMention, place_for, place_index
+from newsgraph.extract.senses import unattributed
+from newsgraph.extract.sides import article_adversary, context_recipients, domestic_target, implied_group
 from newsgraph.extract.status import clause_verb, event_status, is_negated
+from newsgraph.extract.syntax import subject
 from newsgraph.extract.timex import TimeExpr, time_for
 from newsgraph.lexicon import word_classes
 from newsgraph.nlp import text_of
