@@ -32,6 +32,19 @@ def test_the_passive_of_moving_troops_or_goods_keeps_the_destination_as_recipien
     assert ("AID", {"CAN"}, {"LVA"}) in tuples(extract("Weapons were sent to Latvia by Canada last month."))
 
 
+def test_a_by_phrase_the_parser_hangs_on_a_noun_is_still_the_passive_agent():
+    # "by the ministry" parsed as a modifier of "sites": still who banned it
+    rec = extract(
+        "The sect was banned from holding services at ancient sites by the Egyptian Ministry of Culture."
+    )
+    assert [(t, a) for t, a, _ in tuples(rec)] == [("COERCE", {"EGY"})]
+    # but not a "by" on the passive subject (the plan's author) nor a deadline
+    assert tuples(extract("The peace plan by Norway was rejected by Russia.")) == [("REJECT", {"RUS"}, set())]
+    detained = extract("A Kenyan opposition leader was detained at his home by the end of the week.")
+    assert tuples(detained) == [("COERCE", {"KEN"}, {"KEN"})]
+    assert "by-phrase" not in event_at(detained, "detained")["evidence"]
+
+
 def test_prepositional_object_is_recipient():
     rec = extract("Canada sent weapons to Latvia last month.")
     assert ("AID", {"CAN"}, {"LVA"}) in tuples(rec)

@@ -28,6 +28,7 @@ from newsgraph.extract.syntax import (
     passive_agent,
     prep_objects,
     shared_passive,
+    stray_agent,
     subject,
 )
 from newsgraph.extract.triggers import (
@@ -74,7 +75,10 @@ def verb_arguments(
     notes = []
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or shared_passive(verb)
     if passive_subject is not None:
-        actors = args.of(passive_agent(verb))
+        agent = passive_agent(verb) or stray_agent(verb)
+        actors = args.of(agent)
+        if actors and agent is not None and agent.head.dep_ != "agent":
+            notes.append(f"actor=the by-phrase the parse hung on '{agent.head.head.text}'")
         if "obj" in trigger.recipient_slots:
             recipients = args.of(passive_subject)
             notes.append("passive: recipient=subject, actor=by-agent")

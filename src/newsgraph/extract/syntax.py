@@ -126,6 +126,32 @@ def passive_agent(verb: Token) -> Token | None:
     return None
 
 
+# children that open a clause of their own, or the passive subject ("the plan by X was dropped")
+NOT_OWN_CLAUSE = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubjpass"}
+
+
+def stray_agent(verb: Token) -> Token | None:
+    """The object of a "by" phrase the parser hung on a noun of a passive verb's own clause
+    rather than on the verb ("was barred from meeting at the site by the ministry": "by" on
+    "site"), when the verb has no agent of its own."""
+    if passive_agent(verb) is not None or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    inside = [c for c in verb.children if c.dep_ not in NOT_OWN_CLAUSE]
+    for t in sorted((t for c in inside for t in own_clause_tokens(c)), key=lambda t: t.i):
+        if t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ in {"NOUN", "PROPN"}:
+            return next((c for c in t.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def own_clause_tokens(token: Token) -> list[Token]:
+    """`token` and its descendants, not entering clauses of their own."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in NOT_OWN_CLAUSE:
+            out += own_clause_tokens(child)
+    return out
+
+
 def prep_objects(token: Token, prep: str) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ in {"prep", "dative", "agent"} and child.lower_ == prep:
