@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import actors_by_id, countries, event_at, events_of, extract, summary, tuples, types
+from newsgraph.extract.arguments import spelled_out
+from newsgraph.nlp import load
 
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -43,6 +45,33 @@ def test_a_by_phrase_the_parser_hangs_on_a_noun_is_still_the_passive_agent():
     detained = extract("A Kenyan opposition leader was detained at his home by the end of the week.")
     assert tuples(detained) == [("COERCE", {"KEN"}, {"KEN"})]
     assert "by-phrase" not in event_at(detained, "detained")["evidence"]
+
+
+def test_a_name_modifying_a_noun_says_whose_it_is():
+    assert tuples(extract("Canada imposed sanctions on the Hamas military wing.")) == [
+        ("SANCTION", {"CAN"}, {"PSE"})
+    ]
+    # a name before a bracket that spells it out is no owner
+    doc = load()("He opposes DRM (digital rights management, the subject of the law).")
+    drm = next(t for t in doc if t.text == "DRM")
+    assert spelled_out(drm, drm.head)
+    wing = load()("the Hamas military wing")
+    assert not spelled_out(wing[1], wing[3])
+
+
+def test_a_partitive_object_takes_the_recipient_of_what_it_is_part_of():
+    rec = extract("Germany suspended part of its military aid program for Niger.")
+    assert tuples(rec) == [("SANCTION", {"DEU"}, {"NER"})]
+
+
+def test_a_place_for_people_stands_for_them():
+    rec = extract("A camp for Syrian refugees was shelled by Turkish troops.")
+    assert tuples(rec) == [("ASSAULT", {"TUR"}, {"SYR"})]
+
+
+def test_a_participle_phrase_misread_as_the_subject_clause_keeps_its_subject_as_the_actor():
+    rec = extract("The World Food Programme operating in Yemen said Saudi forces must allow fuel shipments.")
+    assert ("REQUEST", {"IGO"}, {"SAU"}) in tuples(rec)
 
 
 def test_prepositional_object_is_recipient():

@@ -23,6 +23,12 @@ def elliptical_count(token: Token) -> bool:
     return unit(token.lemma_.lower(), "inherit") is not None
 
 
+def spelled_out(modifier: Token, noun: Token) -> bool:
+    """A name before a bracket that spells it out ("DRM (digital rights management)"): the
+    parser's modifier, not a name that says whose the noun is."""
+    return any(t.is_punct for t in modifier.doc[modifier.i + 1 : noun.i])
+
+
 class Arguments:
     """Finds the actor mentions a token stands for: itself, its conjuncts, its antecedent,
     or (for a noun that is no actor, such as "Russia's war efforts") its possessor or
@@ -79,15 +85,16 @@ class Arguments:
         for child in t.children:
             if child.dep_ in {"amod", "compound"} and child.i in self.markers:
                 return [self.state(self.markers[child.i], child)]
-            if child.dep_ == "compound" and child.i in self.by_head:
-                return [self.by_head[child.i]]  # "a U.N. Security Council resolution"
+            if child.dep_ in {"compound", "nmod"} and child.i in self.by_head and not spelled_out(child, t):
+                return [self.by_head[child.i]]  # "a U.N. Security Council resolution", "the Taliban faction"
         if t.lemma_.lower() in self.proxies:  # "a police convoy", "an army base": the force it serves
             found = [self.role(c) for c in t.children if c.dep_ == "compound" and role_of(c) is not None]
             if found:
                 return found[:1]
         # "countries like Poland", "the government of Iraq", "the involvement of North Korean forces",
+        # "a camp for Congolese refugees",
         # "sanctions against Nigeria", "an appeal from the president"
-        preps = EXAMPLE_PREPS | ({"of", "in"} if t.lemma_.lower() in self.proxies else set())
+        preps = EXAMPLE_PREPS | ({"of", "in", "for"} if t.lemma_.lower() in self.proxies else set())
         if any(c.lower_ in {"former", "ex"} for c in t.children):
             preps -= {"of", "in"}  # "former members of the church" no longer act for it
         if lookup(t) is not None:

@@ -40,7 +40,7 @@ from newsgraph.extract.triggers import (
     light_verb_of,
     lookup,
 )
-from newsgraph.lexicon import DEFAULT_SLOTS, Trigger
+from newsgraph.lexicon import DEFAULT_SLOTS, Trigger, word_classes
 from newsgraph.record import Quantity
 
 ONE_SIDED = {"MOBILIZE", "RETREAT", "REJECT"}  # moving forces, a resignation, a denial
@@ -161,13 +161,21 @@ def frame_recipients(
         elif slot == "comp":
             found = complement_subjects(verb, args)
         else:
-            heads = [verb] + ([obj, *obj.conjuncts] if obj is not None else [])
+            heads = [verb] + ([obj, *obj.conjuncts, *partitive_of(obj)] if obj is not None else [])
             found = [m for h in heads for o in prep_objects(h, slot) for m in args.of(o)]
         found = [m for m in found if m not in actors]
         if found:
             notes.append(f"recipient={slot} of '{verb.text}' '{found[0].name}'")
             return found
     return []
+
+
+def partitive_of(noun: Token) -> list[Token]:
+    """What a partitive object is part of ("suspended part of its aid program for Bosnia"),
+    whose prepositions then name the recipient."""
+    if noun.lemma_.lower() not in word_classes()["partitive"]:
+        return []
+    return list(prep_objects(noun, "of"))
 
 
 def noun_arguments(

@@ -40,7 +40,7 @@ def subject(verb: Token) -> Token | None:
         if child.dep_ in SUBJECT_DEPS:
             if child.tag_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head
-            return child
+            return misread_participle(child) or child
     head = verb.head
     if head.i == verb.i:
         return None
@@ -98,6 +98,14 @@ def subject(verb: Token) -> Token | None:
             found = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         return found
     return None
+
+
+def misread_participle(child: Token) -> Token | None:
+    """ "The Red Cross operating in Iraq said ...": a participle phrase the parser read as a
+    clause that is the subject; the participle's own subject is the one that acts."""
+    if child.tag_ != "VBG" or child.dep_ != "nsubj":
+        return None
+    return next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
 
 
 def is_passive(token: Token) -> bool:
