@@ -24,6 +24,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -65,9 +67,9 @@ def samples(url: str, rng: random.Random) -> dict[str, list[str]]:
         with engine.connect() as conn:
             max_event = conn.execute(select(func.max(t.events.c.id))).scalar_one()
             max_actor = conn.execute(select(func.max(t.actors.c.id))).scalar_one()
-            articles = [
-                r[0] for r in conn.execute(select(t.articles.c.id).limit(50).offset(rng.randrange(0, 1000)))
-            ]
+            n_articles = conn.execute(select(func.count()).select_from(t.articles)).scalar_one()
+            offset = rng.randrange(0, max(1, min(1000, n_articles - 50)))
+            articles = [r[0] for r in conn.execute(select(t.articles.c.id).limit(50).offset(offset))]
     finally:
         engine.dispose()
     busy = list(range(1, min(max_actor, 40) + 1))  # the power law's head: the most active actors
@@ -103,7 +105,9 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def latencies(base: str, urls: dict[str, list[str]], requests: int) -> None:
+def latencies(base: str, urls: dict[str, list[str]], requests: int) -> dict[str, tuple[float, float, float]]:
+    """Per endpoint: the cold (first) request's ms, and the p50 and p95 of the others."""
+    out = {}
     print(f"\n{'endpoint':20} {'cold ms':>9} {'p50 ms':>8} {'p95 ms':>8}  (n={requests} each)")
     with httpx.Client(base_url=base, timeout=600) as client:
         for name, pool in urls.items():
@@ -116,9 +120,9 @@ def latencies(base: str, urls: dict[str, list[str]], requests: int) -> None:
                 if response.status_code != 200:
                     print(f"  {url}: HTTP {response.status_code} {response.text[:200]}")
             cold, warm = times[0], times[1:]
-            print(
-                f"{name:20} {cold:9.1f} {percentile(warm, 50):8.1f} {percentile(warm, 95):8.1f}", flush=True
-            )
+            out[name] = (cold, percentile(warm, 50), percentile(warm, 95))
+            print(f"{name:20} {cold:9.1f} {out[name][1]:8.1f} {out[name][2]:8.1f}", flush=True)
+    return out
 
 
 def load(base: str, urls: list[str], clients: int, seconds: float) -> None:
@@ -161,22 +165,13 @@ def load(base: str, urls: list[str], clients: int, seconds: float) -> None:
         print(f"  {e}")
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", required=True, help="sqlite:///PATH or postgresql://…")
-    ap.add_argument("--events", type=int, default=1_000_000, help="synthetic events if the store is empty")
-    ap.add_argument("--requests", type=int, default=40, help="requests per endpoint (after the first)")
-    ap.add_argument("--clients", type=int, default=20)
-    ap.add_argument("--seconds", type=float, default=30)
-    ap.add_argument("--seed", type=int, default=0)
-    args = ap.parse_args(argv)
-    ensure_store(args.db, args.events)
-    rng = random.Random(args.seed)
-    urls = samples(args.db, rng)
+@contextmanager
+def serving(url: str) -> Iterator[str]:
+    """`newsgraph serve` on the store at `url`, on a free port, up and warmed: its base URL."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [sys.executable, "-m", "newsgraph", "serve", "--db", args.db, "--port", str(port)],
+        [sys.executable, "-m", "newsgraph", "serve", "--db", url, "--port", str(port)],
         stderr=subprocess.PIPE,
         text=True,
     )
@@ -193,12 +188,28 @@ def main(argv: list[str] | None = None) -> int:
         while httpx.get(f"{base}/api/meta", timeout=10).json().get("warming"):
             time.sleep(0.5)
         print(f"server up and warmed in {time.perf_counter() - began:.1f} s", flush=True)
-        latencies(base, urls, args.requests)
-        mix = [u for pool in urls.values() for u in pool]
-        load(base, mix, args.clients, args.seconds)
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", required=True, help="sqlite:///PATH or postgresql://…")
+    ap.add_argument("--events", type=int, default=1_000_000, help="synthetic events if the store is empty")
+    ap.add_argument("--requests", type=int, default=40, help="requests per endpoint (after the first)")
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--seconds", type=float, default=30)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    ensure_store(args.db, args.events)
+    rng = random.Random(args.seed)
+    urls = samples(args.db, rng)
+    with serving(args.db) as base:
+        latencies(base, urls, args.requests)
+        mix = [u for pool in urls.values() for u in pool]
+        load(base, mix, args.clients, args.seconds)
     return 0
 
 
