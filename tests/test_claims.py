@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import Record, actor_mentioned_as, event_at, extract, summary
+from helpers import Record, actor_mentioned_as, event_at, extract, summary, tuples
 
 DATE = "2024-03-14"
 EDGE = " \t\n,.;:!?\"'“”‘’«»"
@@ -60,6 +60,15 @@ def test_indirect_speech_without_that():
     claim = claim_cued_by(rec, "said")
     assert core(claim["content"]["text"]) == "Peru had seized two Chilean ships", explain(rec)
     assert claim["kind"] == "indirect"
+
+
+@pytest.mark.parametrize("cue", ["reiterated", "reaffirmed", "underlined", "contended"])
+def test_verbs_of_restating_and_stressing_are_cues(cue):
+    rec = run(f"A senior Serbian minister {cue} that Kosovo must withdraw its police from the north.")
+    claim = claim_cued_by(rec, cue)
+    assert core(claim["content"]["text"]) == "Kosovo must withdraw its police from the north", explain(rec)
+    # and a party that must act, in a source's words, is asked to act
+    assert ("REQUEST", {"SRB"}, {"XKX"}) in tuples(rec)
 
 
 def test_direct_quote_with_the_cue_after_it():

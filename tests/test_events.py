@@ -40,8 +40,9 @@ def test_a_by_phrase_the_parser_hangs_on_a_noun_is_still_the_passive_agent():
         "The sect was banned from holding services at ancient sites by the Egyptian Ministry of Culture."
     )
     assert [(t, a) for t, a, _ in tuples(rec)] == [("COERCE", {"EGY"})]
-    # but not a "by" on the passive subject (the plan's author) nor a deadline
-    assert tuples(extract("The peace plan by Norway was rejected by Russia.")) == [("REJECT", {"RUS"}, set())]
+    # but not a "by" on the passive subject (the plan's author, whose plan is rejected) nor a deadline
+    rejected = extract("The peace plan by Norway was rejected by Russia.")
+    assert tuples(rejected) == [("REJECT", {"RUS"}, {"NOR"})]
     detained = extract("A Kenyan opposition leader was detained at his home by the end of the week.")
     assert tuples(detained) == [("COERCE", {"KEN"}, {"KEN"})]
     assert "by-phrase" not in event_at(detained, "detained")["evidence"]
@@ -62,6 +63,27 @@ def test_a_name_modifying_a_noun_says_whose_it_is():
 def test_a_partitive_object_takes_the_recipient_of_what_it_is_part_of():
     rec = extract("Germany suspended part of its military aid program for Niger.")
     assert tuples(rec) == [("SANCTION", {"DEU"}, {"NER"})]
+
+
+def test_a_led_modifier_names_the_side_that_leads():
+    rec = extract("The French-led coalition launched air strikes on rebel positions in Mali.")
+    assert ("ASSAULT", {"FRA"}, {"MLI"}) in tuples(rec)
+    # a role is not a side: a judge-led inquiry is no act of a judge's
+    rec = extract("Protesters in Hong Kong demanded a judge-led inquiry.")
+    judge = {a["id"] for a in rec["actors"] if a["name"] == "judge"}
+    assert not any(judge & {*e["actors"], *e["recipients"]} for e in rec["events"])
+
+
+def test_a_proposal_belongs_to_whoever_it_is_from():
+    assert tuples(extract("Serbia rejected a new offer from Kosovo.")) == [("REJECT", {"SRB"}, {"XKX"})]
+    assert tuples(extract("Kenya turned down a peace plan by the African Union.")) == [
+        ("REJECT", {"KEN"}, {"IGO"})
+    ]
+
+
+def test_pressuring_a_party_to_act_is_a_request():
+    rec = extract("Egyptian officials pressured Hamas to accept the truce.")
+    assert ("REQUEST", {"EGY"}, {"PSE"}) in tuples(rec)
 
 
 def test_a_place_for_people_stands_for_them():

@@ -14,6 +14,9 @@ from newsgraph.extract.triggers import lookup
 from newsgraph.lexicon import word_classes
 
 EXAMPLE_PREPS = {"like", "including", "as"}  # "countries like Poland", "such as"
+# participles that make a name the owner: "US-led", "Hamas-run", "Kremlin-controlled"; not
+# "Iran-backed" (a proxy is a side of its own)
+LEADING = {"lead", "run", "control", "command", "own"}
 EVENT_NOUN_PREPS = {"against", "on", "from", "with", "between", "by"}
 
 
@@ -43,6 +46,7 @@ class Arguments:
         self.markers = markers
         self.proxies = word_classes()["proxy"]
         self.wrongdoing = word_classes()["wrongdoing"]
+        self.proposals = word_classes()["proposal"]
         self.focus = focus_country(mentions, markers)
 
     def local_country(self, token: Token) -> str | None:
@@ -77,6 +81,8 @@ class Arguments:
             return self._one(t.head.head, depth)
         if depth == 0 and (t.pos_ == "NUM" or t.like_num) and any(elliptical_count(c) for c in t.children):
             return self.counted_before(t)  # "rescued 700 migrants, and the navy saved 200 more"
+        if t.dep_ == "amod" and t.tag_ == "VBN" and t.lemma_.lower() in LEADING:
+            return self.leader(t)  # "US-led": the one who leads it
         if depth > 1 or t.pos_ not in {"NOUN", "PROPN"}:
             return []
         for child in t.children:
@@ -85,6 +91,10 @@ class Arguments:
         for child in t.children:
             if child.dep_ in {"amod", "compound"} and child.i in self.markers:
                 return [self.state(self.markers[child.i], child)]
+            if child.dep_ == "amod" and child.tag_ == "VBN" and child.lemma_.lower() in LEADING:
+                found = self.leader(child)  # "the Saudi-led coalition"
+                if found:
+                    return found
             if child.dep_ in {"compound", "nmod"} and child.i in self.by_head and not spelled_out(child, t):
                 return [self.by_head[child.i]]  # "a U.N. Security Council resolution", "the Taliban faction"
         if t.lemma_.lower() in self.proxies:  # "a police convoy", "an army base": the force it serves
@@ -101,6 +111,8 @@ class Arguments:
             preps |= EVENT_NOUN_PREPS
         if t.lemma_.lower() in self.wrongdoing:  # "investigating war crimes by extremists"
             preps |= {"by"}
+        if t.lemma_.lower() in self.proposals:  # "rejected an offer from Kabul", "a plan by the EU"
+            preps |= {"from", "by"}
         for child in t.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 found = [
@@ -117,6 +129,17 @@ class Arguments:
                     ]
                     if found:
                         return found
+        return []
+
+    def leader(self, participle: Token) -> list[Mention]:
+        """Who a "-led" ("-run", "-controlled") modifier names ("the Saudi-led coalition")."""
+        for c in participle.children:
+            # a name or a state, not a role ("a judge-led inquiry" is no judge's act)
+            if c.dep_ in {"npadvmod", "compound", "nmod"} and c.i < participle.i and c.pos_ != "NOUN":
+                if c.i in self.by_head:
+                    return [self.by_head[c.i]]
+                if c.i in self.markers:
+                    return [self.state(self.markers[c.i], c)]
         return []
 
     def counted_before(self, t: Token) -> list[Mention]:
