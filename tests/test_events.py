@@ -74,6 +74,11 @@ def test_a_led_modifier_names_the_side_that_leads():
     assert not any(judge & {*e["actors"], *e["recipients"]} for e in rec["events"])
 
 
+def test_examples_name_a_noun_before_its_possessor_does():
+    rec = extract("Kenya's neighbours, including Uganda and Tanzania, have imposed sanctions on Somalia.")
+    assert {a for t, a, _ in tuples(rec)} == {frozenset({"UGA", "TZA"})}
+
+
 def test_a_proposal_belongs_to_whoever_it_is_from():
     assert tuples(extract("Serbia rejected a new offer from Kosovo.")) == [("REJECT", {"SRB"}, {"XKX"})]
     assert tuples(extract("Kenya turned down a peace plan by the African Union.")) == [

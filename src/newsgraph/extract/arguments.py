@@ -85,6 +85,9 @@ class Arguments:
             return self.leader(t)  # "US-led": the one who leads it
         if depth > 1 or t.pos_ not in {"NOUN", "PROPN"}:
             return []
+        examples = self.examples(t, depth)  # "Tunisia's neighbours, including Algeria": Algeria
+        if examples:
+            return examples
         for child in t.children:
             if child.dep_ == "poss":
                 return self._one(child, depth + 1)
@@ -141,6 +144,17 @@ class Arguments:
                 if c.i in self.markers:
                     return [self.state(self.markers[c.i], c)]
         return []
+
+    def examples(self, t: Token, depth: int) -> list[Mention]:
+        """The actors a noun's examples name ("countries like Poland", "including Algeria")."""
+        return [
+            m
+            for p in t.children
+            if p.dep_ == "prep" and p.lower_ in EXAMPLE_PREPS
+            for obj in p.children
+            if obj.dep_ == "pobj"
+            for m in self.of_all(obj, depth + 1)
+        ]
 
     def counted_before(self, t: Token) -> list[Mention]:
         """The people an elliptical count ("200 more") counts: the nearest noun before it in its
