@@ -60,7 +60,7 @@ def test_the_lexicon_loaders_build_their_tables():
     assert lexicon.titles()
     assert lexicon.light_verbs()
     gaz = lexicon.gazetteer()
-    assert gaz.names and gaz.demonyms and gaz.cities and gaz.country_names
+    assert gaz.names and gaz.demonyms and gaz.country_names
 
 
 # ---- triggers.tsv

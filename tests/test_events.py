@@ -664,6 +664,12 @@ def test_denying_these_allegations_answers_the_last_claims_made():
 # ---- attacks no one is named for
 
 
+def test_unnamed_protesters_are_of_the_place_the_protest_is_in():
+    rec = extract("Kenyan police said thousands joined protests across Uganda on Friday.")
+    protesters = next(a for a in rec["actors"] if a["name"].startswith("protesters"))
+    assert protesters["country"] == "UGA", summary(rec)
+
+
 def test_a_bomb_with_no_one_behind_it_is_an_attack_by_unidentified_attackers_where_it_went_off():
     rec = extract(
         "A roadside bomb near the Afghan city of Kandahar killed three Canadian soldiers on Friday."

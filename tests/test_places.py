@@ -15,7 +15,7 @@ import pytest
 from spacy.tokens import Doc
 
 import newsgraph
-from newsgraph.extract.places import PlaceMention, find_places, fold, index, lookup, place_for
+from newsgraph.extract.places import PlaceMention, city_country, find_places, fold, index, lookup, place_for
 from newsgraph.lexicon import rows
 
 SPEC_KEYS = {"name", "country", "lat", "lon", "geonameid"}
@@ -56,6 +56,17 @@ def top(name: str) -> tuple[str, str | None, int | None]:
 
 
 # ---- the place object
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("Medina", "SAU"), ("Odessa", "UKR"), ("Portland", "USA"), ("Oregon", "USA")]
+)
+def test_the_country_of_a_city_named_alone_is_the_best_known_ones(name, country):
+    assert city_country(name) == country
+
+
+def test_no_city_country_for_what_is_no_city():
+    assert city_country("Europe") is None and city_country("xyzzy") is None
 
 
 def test_a_place_is_the_spec_object(nlp):

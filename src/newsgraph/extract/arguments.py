@@ -14,6 +14,7 @@ from newsgraph.extract.triggers import lookup
 from newsgraph.lexicon import word_classes
 
 EXAMPLE_PREPS = {"like", "including", "as"}  # "countries like Poland", "such as"
+LOCATIVE_PREPS = {"in", "across", "throughout", "at", "near"}
 # participles that make a name the owner: "US-led", "Hamas-run", "Kremlin-controlled"; not
 # "Iran-backed" (a proxy is a side of its own)
 LEADING = {"lead", "run", "control", "command", "own"}
@@ -52,7 +53,18 @@ class Arguments:
     def local_country(self, token: Token) -> str | None:
         """The country whose authorities act where nothing names them: a town or state named in
         the sentence, else the article's country of focus."""
-        for t in token.sent:
+        located = [  # "a riot in Washington", "protests across Iran": where it happens, first
+            m
+            for t in token.sent
+            if (m := self.by_head.get(t.i)) is not None
+            and m.country not in NON_STATE | {None}
+            and (m.kind == "state" or m.key.startswith("place:"))
+            and t.dep_ == "pobj"
+            and t.head.lower_ in LOCATIVE_PREPS
+        ]
+        if located:
+            return located[0].country
+        for t in token.sent:  # else a town or state named anywhere in the sentence
             m = self.by_head.get(t.i)
             if m is not None and m.key.startswith("place:") and m.country not in NON_STATE:
                 return m.country

@@ -47,7 +47,17 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.lexicon import DEFAULT_SLOTS, light_verbs, rows, split, triggers
 
-__all__ = ["Candidate", "Place", "PlaceMention", "find_places", "fold", "index", "lookup", "place_for"]
+__all__ = [
+    "Candidate",
+    "Place",
+    "PlaceMention",
+    "city_country",
+    "find_places",
+    "fold",
+    "index",
+    "lookup",
+    "place_for",
+]
 
 # ---- the geocoding index
 
@@ -283,6 +293,15 @@ def lookup(name: str) -> tuple[Candidate, ...]:
         return index().get(fold(name), ())
     except (TypeError, AttributeError):
         return ()
+
+
+def city_country(name: str) -> str | None:
+    """The country of the best-known city or US state of that name, without context ("Medina"
+    -> SAU, "Odessa" -> UKR, "Portland" -> USA); None for other names."""
+    for candidate in lookup(name):
+        if candidate.place.kind in {"city", "state"} and candidate.place.country:
+            return candidate.place.country
+    return None
 
 
 @cache
