@@ -15,7 +15,8 @@ import pytest
 from spacy.tokens import Doc
 
 import newsgraph
-from newsgraph.extract.places import PlaceMention, city_country, find_places, fold, index, lookup, place_for
+from newsgraph.extract.geocode import city_country, fold, index, lookup
+from newsgraph.extract.places import PlaceMention, find_places, place_for
 from newsgraph.lexicon import rows
 
 SPEC_KEYS = {"name", "country", "lat", "lon", "geonameid"}

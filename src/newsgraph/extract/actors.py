@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from newsgraph.extract.places import city_country
+from newsgraph.extract.geocode import city_country
 from newsgraph.lexicon import Entry, civil_society, gazetteer, lemma_of, roles, rows, titles, word_classes
 
 NON_STATE = {"IGO", "NGO", "MNC"}  # "countries" of actors that belong to no state
