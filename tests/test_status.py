@@ -293,6 +293,30 @@ def test_never_inside_a_quote_is_a_denial_by_the_speaker():
     assert event["according_to"] == ids_of(rec, "Kassym-Jomart Tokayev")
 
 
+def test_a_source_saying_another_party_must_act_makes_a_request_of_it():
+    rec = run("Norway said Sudan must release the aid workers.")
+    requests = [(e["actors"], e["recipients"]) for e in events_of(rec, "REQUEST")]
+    assert requests == [(ids_of(rec, "Norway"), ids_of(rec, "Sudan"))], summary(rec)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain's prime minister said Spain must leave the treaty.",  # its own course
+        "Norway said the Sudanese embargo should be lifted.",  # a thing done, no one asked
+        "Norway said Sudan should be ashamed.",  # a state of being
+    ],
+)
+def test_no_request_of_ones_own_country_of_a_thing_or_of_a_state_of_being(text):
+    rec = run(text)
+    assert events_of(rec, "REQUEST") == [], summary(rec)
+
+
+def test_saying_one_was_not_responsible_denies_but_saying_one_was_not_aware_does_not():
+    assert events_of(run("Officials in Kabul said they were not responsible for the attack."), "REJECT")
+    assert not events_of(run("Officials in Kabul said they were not aware of the attack."), "REJECT")
+
+
 def test_did_not_explicitly_deny_is_no_reject():
     rec = run("Iran did not explicitly deny that its forces had attacked Iraq.")
     assert events_of(rec, "REJECT") == [], summary(rec)

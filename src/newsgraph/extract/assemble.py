@@ -24,6 +24,7 @@ from newsgraph.record import Actor, Claim, Event, Quantity, Span
 
 SELF_PRONOUNS = {"we", "i", "they"}  # "officials stated they have not received ..."
 OBLIGATION = {"must", "should"}
+COMPLEMENTS = {"acomp", "attr", "prep"}  # what a copula says its subject is
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 
 
@@ -73,8 +74,13 @@ def demands(doc: Doc, frames: list[Frame], args: Arguments) -> Iterator[Candidat
         for verb in span:
             if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children):
                 continue
-            subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None or verb.lemma_ == "be" or any(c.dep_ == "auxpass" for c in verb.children):
+                continue  # "X should be abolished", "he should be immune": no act asked of X
             whom = [m for m in args.of(subj) if m.key not in {s.key for s in frame.speakers}]
+            own = {m.country for m in frame.speakers}
+            if whom and all(m.kind == "state" and m.country in own for m in whom):
+                continue  # "Britain must leave", said by its prime minister: its own course
             if whom and any(m.country for m in frame.speakers + whom):
                 who = subj.text if subj is not None else ""
                 evidence = f"claim by '{frame.speakers[0].name}' that '{who}' must act -> REQUEST"
@@ -94,6 +100,10 @@ def denials(doc: Doc, frames: list[Frame], args: Arguments) -> Iterator[Candidat
         root = span.root if span is not None else None
         if root is None or not any(c.dep_ == "neg" for c in root.children):
             continue
+        if root.lemma_ == "be" and not any(
+            c.lemma_.lower() in word_classes()["culpable"] for c in root.children if c.dep_ in COMPLEMENTS
+        ):
+            continue  # "was not aware", "are not concerned": a state, not a denial ("not responsible" is)
         subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         said_by = {m.key for m in frame.speakers}
         if subj is None or not (subj.lower_ in SELF_PRONOUNS or {m.key for m in args.of(subj)} & said_by):
