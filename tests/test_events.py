@@ -86,6 +86,11 @@ def test_a_proposal_belongs_to_whoever_it_is_from():
     ]
 
 
+def test_calling_someone_on_a_day_is_a_call_and_calling_them_something_is_not():
+    assert tuples(extract("Erdogan called Scholz on Friday.")) == [("CONSULT", {"TUR"}, {"DEU"})]
+    assert tuples(extract("Erdogan called Scholz a hypocrite.")) == []
+
+
 def test_pressuring_a_party_to_act_is_a_request():
     rec = extract("Egyptian officials pressured Hamas to accept the truce.")
     assert ("REQUEST", {"EGY"}, {"PSE"}) in tuples(rec)

@@ -160,6 +160,7 @@ SENSES: dict[str, Callable[[SenseContext, str], bool]] = {
     "governed": lambda ctx, _: light_verb_of(ctx.trigger) is not None,
     "recipient": lambda ctx, _: bool(ctx.recipients),
     "object": lambda ctx, _: ctx.obj is not None,
+    "nopredicate": lambda ctx, _: not any(c.dep_ == "oprd" for c in ctx.trigger.children),
     "subject": lambda ctx, _: any(c.dep_ == "nsubj" for c in ctx.trigger.children),
     "complement": lambda ctx, _: has_complement(ctx.trigger),
     "intent": lambda ctx, _: cooperative_complement(ctx.trigger) is not None,

@@ -24,14 +24,20 @@ def trigger_keys(token: Token) -> list[str]:
     lemma = lemma_of(token)
     keys = []
     for child in token.children:
-        if child.dep_ in {"prt", "prep"}:
-            keys.append(f"{lemma}_{child.lower_}")
+        if child.dep_ == "prt" or (child.dep_ == "prep" and not names_a_time(child)):
+            keys.append(f"{lemma}_{child.lower_}")  # not "called on Tuesday"
         if child.dep_ == "prep" and child.lower_ == "of":  # "state of emergency"
             keys += [f"{lemma}_of_{o.lemma_.lower()}" for o in child.children if o.dep_ == "pobj"]
         if child.dep_ in {"compound", "amod"}:  # "hunger strike", "martial law"
             keys.append(f"{child.lower_}_{lemma}")
     keys.append(lemma)
     return keys
+
+
+def names_a_time(prep: Token) -> bool:
+    """ "on Tuesday", "for two hours", "in March": a preposition that only says when."""
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in {"DATE", "TIME"} for o in objs)
 
 
 def lookup(token: Token) -> tuple[str, list[Trigger]] | None:
