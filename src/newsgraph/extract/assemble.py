@@ -24,7 +24,7 @@ from newsgraph.record import Actor, Claim, Event, Quantity, Span
 
 SELF_PRONOUNS = {"we", "i", "they"}  # "officials stated they have not received ..."
 OBLIGATION = {"must", "should"}
-COMPLEMENTS = {"acomp", "attr", "prep"}  # what a copula says its subject is
+COMPLEMENTS = {"acomp", "attr", "prep", "xcomp"}  # what a copula says its subject is
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 
 
@@ -78,12 +78,11 @@ def demands(doc: Doc, frames: list[Frame], args: Arguments) -> Iterator[Candidat
             if subj is None or verb.lemma_ == "be" or any(c.dep_ == "auxpass" for c in verb.children):
                 continue  # "X should be abolished", "he should be immune": no act asked of X
             whom = [m for m in args.of(subj) if m.key not in {s.key for s in frame.speakers}]
-            own = {m.country for m in frame.speakers}
+            own = {m.country for m in frame.speakers if m.kind == "state" or m.sector == "GOV"}
             if whom and all(m.kind == "state" and m.country in own for m in whom):
-                continue  # "Britain must leave", said by its prime minister: its own course
+                continue  # "Britain must leave", said by its government: its own course
             if whom and any(m.country for m in frame.speakers + whom):
-                who = subj.text if subj is not None else ""
-                evidence = f"claim by '{frame.speakers[0].name}' that '{who}' must act -> REQUEST"
+                evidence = f"claim by '{frame.speakers[0].name}' that '{subj.text}' must act -> REQUEST"
                 # the demand itself is an act of the speaker's, made where the cue is
                 cue = doc[frame.cue_token]
                 yield Candidate("REQUEST", None, cue, list(frame.speakers), whom, evidence, 0.6)

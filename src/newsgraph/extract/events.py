@@ -75,7 +75,7 @@ def verb_arguments(
     notes = []
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or shared_passive(verb)
     if passive_subject is not None:
-        agent = passive_agent(verb) or stray_agent(verb)
+        agent = passive_agent(verb) or authored_by_none(stray_agent(verb))
         actors = args.of(agent)
         if actors and agent is not None and agent.head.dep_ != "agent":
             notes.append(f"actor=the by-phrase the parse hung on '{agent.head.head.text}'")
@@ -155,7 +155,7 @@ def frame_recipients(
     obj = direct_object(verb)
     for slot in slots:
         if slot in {OWN_SLOT, LOCAL_SLOT}:
-            continue  # filled in find_events, when no other slot names anyone
+            continue  # filled in by sides.unnamed_sides, when no other slot names anyone
         if slot == "obj":
             found = args.of(obj) if obj is not None and obj.i != (subj.i if subj is not None else -1) else []
         elif slot == "comp":
@@ -168,6 +168,17 @@ def frame_recipients(
             notes.append(f"recipient={slot} of '{verb.text}' '{found[0].name}'")
             return found
     return []
+
+
+def authored_by_none(agent: Token | None) -> Token | None:
+    """A stray by-phrase's object, unless the by-phrase says whose an event, report or speech
+    is ("a report by Amnesty", "an attack by rebels"): that is its author, not the agent."""
+    if agent is None:
+        return None
+    noun = agent.head.head
+    classes = word_classes()
+    authored = classes["claimword"] | classes["speech"] | classes["proposal"]
+    return None if lookup(noun) is not None or noun.lemma_.lower() in authored else agent
 
 
 def partitive_of(noun: Token) -> list[Token]:

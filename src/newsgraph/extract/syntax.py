@@ -134,6 +134,8 @@ def passive_agent(verb: Token) -> Token | None:
     return None
 
 
+# prepositions that say when or why, not who
+WHEN_OR_WHY = {"after", "before", "following", "amid", "over", "despite", "since", "during", "until"}
 # children that open a clause of their own, or the passive subject ("the plan by X was dropped")
 NOT_OWN_CLAUSE = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubjpass"}
 
@@ -144,7 +146,7 @@ def stray_agent(verb: Token) -> Token | None:
     "site"), when the verb has no agent of its own."""
     if passive_agent(verb) is not None or not any(c.dep_ == "auxpass" for c in verb.children):
         return None
-    inside = [c for c in verb.children if c.dep_ not in NOT_OWN_CLAUSE]
+    inside = [c for c in verb.children if c.dep_ not in NOT_OWN_CLAUSE and c.lower_ not in WHEN_OR_WHY]
     for t in sorted((t for c in inside for t in own_clause_tokens(c)), key=lambda t: t.i):
         if t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ in {"NOUN", "PROPN"}:
             return next((c for c in t.children if c.dep_ == "pobj"), None)
@@ -152,10 +154,11 @@ def stray_agent(verb: Token) -> Token | None:
 
 
 def own_clause_tokens(token: Token) -> list[Token]:
-    """`token` and its descendants, not entering clauses of their own."""
+    """`token` and its descendants, not entering clauses of their own nor phrases that say when
+    or why ("detained after a report by Amnesty": Amnesty detained no one)."""
     out = [token]
     for child in token.children:
-        if child.dep_ not in NOT_OWN_CLAUSE:
+        if child.dep_ not in NOT_OWN_CLAUSE and child.lower_ not in WHEN_OR_WHY:
             out += own_clause_tokens(child)
     return out
 
