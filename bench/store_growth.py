@@ -77,11 +77,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{n:>10,} {on_disk[n] / 2**20:9.1f} {on_disk[n] / n:12,.0f}")
     print(f"bytes/event {large:,} / {small:,}: {on_disk[large] / large / (on_disk[small] / small):.2f}")
     header = "".join(f"{f'p50 {n:,}':>14}" for n in sizes)
-    print(f"\n{'endpoint':20}{header}{f'p50 x{large // small:,}':>14}{'p95 at ' + format(large, ','):>16}")
+    print(f"\n{'endpoint':20}{header}{f'p50 x{large // small:,}':>14}{'p95 at ' + format(large, ','):>18}")
     for name in results[small]:
         p50s = "".join(f"{results[n][name][1]:14.1f}" for n in sizes)
         ratio = results[large][name][1] / max(results[small][name][1], 0.01)
-        print(f"{name:20}{p50s}{ratio:14.2f}{results[large][name][2]:16.1f}")
+        print(f"{name:20}{p50s}{ratio:14.2f}{results[large][name][2]:18.1f}")
     return 0
 
 
