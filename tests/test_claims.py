@@ -64,7 +64,7 @@ def test_indirect_speech_without_that():
 
 @pytest.mark.parametrize("cue", ["reiterated", "reaffirmed", "underlined", "contended"])
 def test_verbs_of_restating_and_stressing_are_cues(cue):
-    rec = run(f"A senior Serbian minister {cue} that Kosovo must withdraw its police from the north.")
+    rec = run(f"The Serbian foreign minister {cue} that Kosovo must withdraw its police from the north.")
     claim = claim_cued_by(rec, cue)
     assert core(claim["content"]["text"]) == "Kosovo must withdraw its police from the north", explain(rec)
     # and a party that must act, in a source's words, is asked to act

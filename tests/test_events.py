@@ -34,23 +34,6 @@ def test_the_passive_of_moving_troops_or_goods_keeps_the_destination_as_recipien
     assert ("AID", {"CAN"}, {"LVA"}) in tuples(extract("Weapons were sent to Latvia by Canada last month."))
 
 
-def test_a_by_phrase_the_parser_hangs_on_a_noun_is_still_the_passive_agent():
-    # "by the ministry" parsed as a modifier of "sites": still who banned it
-    rec = extract(
-        "The sect was banned from holding services at ancient sites by the Egyptian Ministry of Culture."
-    )
-    assert [(t, a) for t, a, _ in tuples(rec)] == [("COERCE", {"EGY"})]
-    # but not a "by" on the passive subject (the plan's author, whose plan is rejected) nor a deadline
-    rejected = extract("The peace plan by Norway was rejected by Russia.")
-    assert tuples(rejected) == [("REJECT", {"RUS"}, {"NOR"})]
-    # nor the author of a report the act followed
-    reported = extract("Two journalists were detained in Cairo after a report by Amnesty International.")
-    assert [a for _, a, _ in tuples(reported)] == [{"EGY"}]
-    detained = extract("A Kenyan opposition leader was detained at his home by the end of the week.")
-    assert tuples(detained) == [("COERCE", {"KEN"}, {"KEN"})]
-    assert "by-phrase" not in event_at(detained, "detained")["evidence"]
-
-
 def test_a_name_modifying_a_noun_says_whose_it_is():
     assert tuples(extract("Canada imposed sanctions on the Hamas military wing.")) == [
         ("SANCTION", {"CAN"}, {"PSE"})
@@ -64,8 +47,8 @@ def test_a_name_modifying_a_noun_says_whose_it_is():
 
 
 def test_a_partitive_object_takes_the_recipient_of_what_it_is_part_of():
-    rec = extract("Germany suspended part of its military aid program for Niger.")
-    assert tuples(rec) == [("SANCTION", {"DEU"}, {"NER"})]
+    rec = extract("Japan cut part of its economic aid program for Myanmar.")
+    assert tuples(rec) == [("SANCTION", {"JPN"}, {"MMR"})]
 
 
 def test_a_led_modifier_names_the_side_that_leads():
@@ -104,13 +87,8 @@ def test_pressuring_a_party_to_act_is_a_request():
 
 
 def test_a_place_for_people_stands_for_them():
-    rec = extract("A camp for Syrian refugees was shelled by Turkish troops.")
-    assert tuples(rec) == [("ASSAULT", {"TUR"}, {"SYR"})]
-
-
-def test_a_participle_phrase_misread_as_the_subject_clause_keeps_its_subject_as_the_actor():
-    rec = extract("The Red Cross operating in Iraq said Iraqi forces must release the prisoners.")
-    assert ("REQUEST", {"NGO"}, {"IRQ"}) in tuples(rec)
+    rec = extract("A school for Afghan girls was attacked by Pakistani militants.")
+    assert tuples(rec) == [("ASSAULT", {"PAK"}, {"AFG"})]
 
 
 def test_prepositional_object_is_recipient():

@@ -13,7 +13,6 @@ from newsgraph.extract.syntax import RELATIVE
 from newsgraph.extract.triggers import lookup
 from newsgraph.lexicon import word_classes
 
-EXAMPLE_PREPS = {"like", "including", "as"}  # "countries like Poland", "such as"
 WHERE_PREPS = {"in", "across", "throughout", "at", "near"}
 # participles that make a name the owner: "US-led", "Hamas-run", "Kremlin-controlled"; not
 # "Iran-backed" (a proxy is a side of its own)
@@ -127,7 +126,7 @@ class Arguments:
                 return found[:1]
         # "countries like Poland", "the government of Iraq", "the involvement of North Korean forces",
         # "sanctions against Nigeria", "an appeal from the president"
-        preps = EXAMPLE_PREPS | ({"of", "in"} if t.lemma_.lower() in self.proxies else set())
+        preps = {"as"} | ({"of", "in"} if t.lemma_.lower() in self.proxies else set())  # examples: above
         if t.lemma_.lower() in self.shelters:
             preps |= {"for"}  # "a camp for Congolese refugees"
         if any(c.lower_ in {"former", "ex"} for c in t.children):

@@ -28,7 +28,6 @@ from newsgraph.extract.syntax import (
     passive_agent,
     prep_objects,
     shared_passive,
-    stray_agent,
     subject,
 )
 from newsgraph.extract.triggers import (
@@ -75,10 +74,7 @@ def verb_arguments(
     notes = []
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or shared_passive(verb)
     if passive_subject is not None:
-        agent = passive_agent(verb) or authored_by_none(stray_agent(verb))
-        actors = args.of(agent)
-        if actors and agent is not None and agent.head.dep_ != "agent":
-            notes.append(f"actor=the by-phrase the parse hung on '{agent.head.head.text}'")
+        actors = args.of(passive_agent(verb))
         if "obj" in trigger.recipient_slots:
             recipients = args.of(passive_subject)
             notes.append("passive: recipient=subject, actor=by-agent")
@@ -168,17 +164,6 @@ def frame_recipients(
             notes.append(f"recipient={slot} of '{verb.text}' '{found[0].name}'")
             return found
     return []
-
-
-def authored_by_none(agent: Token | None) -> Token | None:
-    """A stray by-phrase's object, unless the by-phrase says whose an event, report or speech
-    is ("a report by Amnesty", "an attack by rebels"): that is its author, not the agent."""
-    if agent is None:
-        return None
-    noun = agent.head.head
-    classes = word_classes()
-    authored = classes["claimword"] | classes["speech"] | classes["proposal"]
-    return None if lookup(noun) is not None or noun.lemma_.lower() in authored else agent
 
 
 def partitive_of(noun: Token) -> list[Token]:

@@ -40,7 +40,7 @@ def subject(verb: Token) -> Token | None:
         if child.dep_ in SUBJECT_DEPS:
             if child.tag_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head
-            return misread_participle(child) or child
+            return child
     head = verb.head
     if head.i == verb.i:
         return None
@@ -100,14 +100,6 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
-def misread_participle(child: Token) -> Token | None:
-    """ "The Red Cross operating in Iraq said ...": a participle phrase the parser read as a
-    clause that is the subject; the participle's own subject is the one that acts."""
-    if child.tag_ != "VBG" or child.dep_ != "nsubj":
-        return None
-    return next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
-
-
 def is_passive(token: Token) -> bool:
     return (
         any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or shared_passive(token) is not None
@@ -132,35 +124,6 @@ def passive_agent(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
-
-
-# prepositions that say when or why, not who
-WHEN_OR_WHY = {"after", "before", "following", "amid", "over", "despite", "since", "during", "until"}
-# children that open a clause of their own, or the passive subject ("the plan by X was dropped")
-NOT_OWN_CLAUSE = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubjpass"}
-
-
-def stray_agent(verb: Token) -> Token | None:
-    """The object of a "by" phrase the parser hung on a noun of a passive verb's own clause
-    rather than on the verb ("was barred from meeting at the site by the ministry": "by" on
-    "site"), when the verb has no agent of its own."""
-    if passive_agent(verb) is not None or not any(c.dep_ == "auxpass" for c in verb.children):
-        return None
-    inside = [c for c in verb.children if c.dep_ not in NOT_OWN_CLAUSE and c.lower_ not in WHEN_OR_WHY]
-    for t in sorted((t for c in inside for t in own_clause_tokens(c)), key=lambda t: t.i):
-        if t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ in {"NOUN", "PROPN"}:
-            return next((c for c in t.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def own_clause_tokens(token: Token) -> list[Token]:
-    """`token` and its descendants, not entering clauses of their own nor phrases that say when
-    or why ("detained after a report by Amnesty": Amnesty detained no one)."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ not in NOT_OWN_CLAUSE and child.lower_ not in WHEN_OR_WHY:
-            out += own_clause_tokens(child)
-    return out
 
 
 def prep_objects(token: Token, prep: str) -> Iterator[Token]:
